@@ -1,0 +1,115 @@
+"""Facts the structure stage extracts from a Document. Every fact keeps the block it came from.
+
+Block indices here (``block``, ``block_start``, ``block_end``) are 0-based positions in ``Document.blocks``;
+``start``/``end`` are character offsets within that block's text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+DURATION_UNITS = ("year", "month", "day", "workday")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A span of time as written: 3年, 六个月, 30日, 7个工作日."""
+
+    amount: int
+    unit: str
+
+    @property
+    def days(self) -> float:
+        """Approximate length in calendar days (a working day counts 7/5 calendar days)."""
+        return self.amount * {"year": 365.0, "month": 30.0, "day": 1.0, "workday": 1.4}[self.unit]
+
+    @property
+    def years(self) -> float:
+        return self.days / 365.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value found in the text. ``value`` is a str, int, datetime.date or Duration."""
+
+    value: Any
+    text: str
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article (条): ``number`` 123 for 第一百二十三条; blocks [block_start, block_end) form it."""
+
+    number: int
+    label: str
+    block_start: int
+    block_end: int
+    chapter: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation 《…》 with the article(s) it names: 《中华人民共和国合同法》第五十二条第二款第（三）项.
+
+    ``law`` is the name inside the title marks; ``articles`` the article numbers named right after it
+    (empty when none); ``text`` the whole cited span.
+    """
+
+    law: str
+    articles: tuple[int, ...]
+    text: str
+    block: int
+    start: int
+    end: int
+    paragraph: int | None = None
+    item: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of a filing package or of one file: 印发通知, 正文, 起草说明, 合法性审核意见, 备案报告, 附件."""
+
+    name: str
+    block_start: int
+    block_end: int
+    file: str = ""
+
+
+@dataclass(slots=True)
+class Structure:
+    """The anatomy of a normative document (or of a filing package)."""
+
+    title: Fact | None = None
+    doc_number: Fact | None = None
+    authority: Fact | None = None
+    recipients: Fact | None = None
+    issue_date: Fact | None = None
+    effective_date: Fact | None = None
+    effective_rule: Fact | None = None
+    validity: Fact | None = None
+    validity_end: Fact | None = None
+    chapters: list[Fact] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def article_at(self, block: int) -> Article | None:
+        for article in self.articles:
+            if article.block_start <= block < article.block_end:
+                return article
+        return None
+
+    def section_at(self, block: int) -> Section | None:
+        found = None
+        for section in self.sections:
+            if section.block_start <= block < section.block_end:
+                found = section
+        return found
+
+    @property
+    def issue_day(self) -> _dt.date | None:
+        return self.issue_date.value if self.issue_date else None
