@@ -1,0 +1,39 @@
+"""Reporters: one module per output format, each a pure function from check results to a string.
+
+``render(fmt, results, ...)`` dispatches to ``normcheck.report.<module>.render``, importing the format module
+only when it is used, so that the command line pays for rich or lxml only when it prints with them.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+from typing import Any
+
+from normcheck.model import FileResult
+
+FORMATS: dict[str, str] = {
+    "text": "normcheck.report.text",
+    "json": "normcheck.report.json_report",
+    "sarif": "normcheck.report.sarif",
+    "junit": "normcheck.report.junit",
+    "github": "normcheck.report.github",
+    "html": "normcheck.report.html",
+}
+
+# Options a caller may pass to any format; a format that has no use for one ignores it, so the CLI can
+# pass the same options whatever --format says. Anything else is a programming error.
+COMMON_OPTIONS = frozenset({
+    "rules", "baseline_suppressed", "unmatched_waivers", "version", "timestamp", "color", "width", "fail_on",
+})
+
+
+def render(fmt: str, results: list[FileResult], **options: Any) -> str:
+    """Render ``results`` in format ``fmt`` (one of ``FORMATS``) and return the whole output as a string."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    unknown = set(options) - COMMON_OPTIONS
+    if unknown:
+        raise TypeError(f"unknown report option(s): {', '.join(sorted(unknown))}")
+    module = importlib.import_module(FORMATS[fmt])
+    accepted = inspect.signature(module.render).parameters
+    return str(module.render(results, **{k: v for k, v in options.items() if k in accepted}))

@@ -1,0 +1,40 @@
+"""``--format json``: the machine-readable report whose shape DESIGN.md fixes (schema in normcheck/schemas)."""
+from __future__ import annotations
+
+import json
+
+from normcheck.model import SEVERITIES, FileResult
+from normcheck.report.summary import summarize
+
+
+def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
+                  unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None
+                  ) -> dict[str, object]:
+    """The report as a plain dict, keys in contract order."""
+    if version is None:
+        from normcheck import __version__ as version
+    summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
+    files = [
+        {
+            "path": result.path,
+            "error": result.error.to_json() if result.error else None,
+            "findings": [finding.to_json() for finding in result.findings],
+            "waived": [{"finding": w.finding.to_json(), "reason": w.reason} for w in result.waived],
+        }
+        for result in results
+    ]
+    totals: dict[str, object] = {"files": summary.files, "unreadable": summary.unreadable}
+    totals.update({severity: summary.severities.get(severity, 0) for severity in SEVERITIES})
+    totals.update({
+        "waived": summary.waived,
+        "baseline_suppressed": summary.baseline_suppressed,
+        "unmatched_waivers": summary.unmatched_waivers,
+    })
+    return {"normcheck": version, "files": files, "summary": totals}
+
+
+def render(results: list[FileResult], *, baseline_suppressed: int = 0,
+           unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None) -> str:
+    obj = report_object(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers,
+                        version=version)
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,52 @@
+"""Chinese wording shown to legal staff: severity and tag names, and where a finding is."""
+from __future__ import annotations
+
+from normcheck.model import Location
+
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+TAG_LABELS = {
+    "consultation": "征求意见",
+    "legality-review": "合法性审核",
+    "collective-decision": "集体审议",
+    "civil-code": "民法典",
+    "authority": "制定权限",
+    "fair-competition": "公平竞争",
+    "filing": "备案",
+}
+
+PART_LABELS = {
+    "body": "正文",
+    "header": "页眉",
+    "footer": "页脚",
+    "footnote": "脚注",
+    "endnote": "尾注",
+    "comment": "批注",
+    "document": "整个文件",
+}
+
+WHOLE_FILE = "整个文件"
+
+
+def severity_label(severity: str) -> str:
+    return SEVERITY_LABELS.get(severity, severity)
+
+
+def tag_label(tag: str) -> str:
+    """``征求意见 (consultation)`` for a bundled tag; an office's own tag as written."""
+    label = TAG_LABELS.get(tag)
+    return f"{label} ({tag})" if label else tag
+
+
+def paragraph_label(location: Location) -> str | None:
+    """``第14段`` in the body, ``页眉第2段`` elsewhere; None for a finding about the whole file."""
+    if location.paragraph is None:
+        return None
+    prefix = "" if location.part in ("body", "document") else PART_LABELS.get(location.part, location.part)
+    return f"{prefix}第{location.paragraph}段"
+
+
+def location_label(location: Location) -> str:
+    """``第三条，第14段``, ``第14段``, ``第三条`` or ``整个文件``."""
+    pieces = [p for p in (location.article, paragraph_label(location)) if p]
+    return "，".join(pieces) if pieces else WHOLE_FILE
