@@ -1,0 +1,9 @@
+"""Shared test set-up: make ``tests/`` importable so every test directory can ``import ooxml``."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_TESTS = str(Path(__file__).resolve().parent)
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
