@@ -6,6 +6,7 @@ Block indices here (``block``, ``block_start``, ``block_end``) are 0-based posit
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +82,11 @@ class Section:
 
 @dataclass(slots=True)
 class Structure:
-    """The anatomy of a normative document (or of a filing package)."""
+    """The anatomy of a normative document (or of a filing package).
+
+    ``supplementary`` is the 附则 chapter heading; ``bare_citations`` are laws named without 《》 after
+    根据/依照/违反… (根据合同法第五十二条), kept apart because they are less certain than ``citations``.
+    """
 
     title: Fact | None = None
     doc_number: Fact | None = None
@@ -96,19 +101,22 @@ class Structure:
     articles: list[Article] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    supplementary: Fact | None = None
+    bare_citations: list[Citation] = field(default_factory=list)
 
     def article_at(self, block: int) -> Article | None:
-        for article in self.articles:
-            if article.block_start <= block < article.block_end:
-                return article
+        """The article holding ``block``; ``articles`` are in order and do not overlap (as analyze makes them)."""
+        position = bisect_right(self.articles, block, key=lambda article: article.block_start) - 1
+        if position >= 0 and block < self.articles[position].block_end:
+            return self.articles[position]
         return None
 
     def section_at(self, block: int) -> Section | None:
-        found = None
-        for section in self.sections:
-            if section.block_start <= block < section.block_end:
-                found = section
-        return found
+        """The section holding ``block``; ``sections`` are in order and do not overlap (as analyze makes them)."""
+        position = bisect_right(self.sections, block, key=lambda section: section.block_start) - 1
+        if position >= 0 and block < self.sections[position].block_end:
+            return self.sections[position]
+        return None
 
     @property
     def issue_day(self) -> _dt.date | None:
