@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from normcheck.model import Finding
+from normcheck.model import Block, Document, Finding, Location
 
 # Characters of block text kept on each side of a match when the engine gave no sentence context.
 WINDOW = 30
@@ -36,3 +36,15 @@ def split_excerpt(finding: Finding, block_text: str | None = None) -> Excerpt:
     if not match and context:
         return Excerpt("", "", context)
     return Excerpt("", match, "")
+
+
+def find_block(document: Document | None, location: Location) -> Block | None:
+    """The block a location points at, or None (whole-file finding, or no document at hand)."""
+    if document is None or location.paragraph is None:
+        return None
+    single = len(document.files) <= 1
+    for block in document.blocks:
+        if (block.part == location.part and block.index == location.paragraph
+                and (single or block.file == location.file)):
+            return block
+    return None

@@ -74,7 +74,7 @@ def make_results() -> list[FileResult]:
                  context="为规范停车管理，根据《中华人民共和国合同法》制定本办法。"),
         _finding("AUTH-002", Location(DOC, "body", 3, "第二条", fine_at, fine_at + len(fine)), fine,
                  "第二条设定了罚款：\n“处500元罚款”, 100% 无上位法依据。"),
-        _finding("FILE-003", Location(DOC, "header", 1, None, 0, 4), "前政规", "页眉中的文号\x0b格式有误。"),
+        _finding("FILE-003", Location(DOC, "header", 1, None, 0, 3), "前政规", "页眉中的文号\x0b格式有误。"),
     ]
     waived = [Waived(_finding("CC-001", Location(DOC, "body", 4, "第三条"), "施行", "示例豁免。"),
                      reason="经法制科确认，暂不修改")]
