@@ -50,3 +50,14 @@ def location_label(location: Location) -> str:
     """``第三条，第14段``, ``第14段``, ``第三条`` or ``整个文件``."""
     pieces = [p for p in (location.article, paragraph_label(location)) if p]
     return "，".join(pieces) if pieces else WHOLE_FILE
+
+
+def location_in(location: Location, path: str) -> str:
+    """``location_label``, preceded by the member file when the location is inside the package ``path``."""
+    label = location_label(location)
+    if not location.file or location.file == path:
+        return label
+    prefix = path.rstrip("/\\") + "/"
+    member = location.file.replace("\\", "/")
+    member = member[len(prefix):] if member.startswith(prefix.replace("\\", "/")) else member
+    return f"{member} · {label}"

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from normcheck.model import SEVERITIES, FileResult, Finding
 from normcheck.report.excerpt import find_block, split_excerpt
-from normcheck.report.labels import location_label, severity_label, tag_label
+from normcheck.report.labels import location_in, severity_label, tag_label
 from normcheck.report.summary import Summary, summarize
 
 DEFAULT_WIDTH = 100
@@ -67,7 +67,7 @@ def _finding(finding: Finding, result: FileResult, color: bool) -> RenderableTyp
     head = Text.assemble(("● ", SEVERITY_STYLES.get(finding.severity, "")))
     head.append(finding.rule, style="bold")
     head.append(f" {finding.title}")
-    head.append(f"  [{location_label(finding.location)}]", style="dim")
+    head.append(f"  [{location_in(finding.location, result.path)}]", style="dim")
     lines: list[Text] = []
     excerpt = _excerpt(finding, result, color)
     if excerpt is not None:
