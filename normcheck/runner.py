@@ -1,0 +1,299 @@
+"""Running a check over many inputs: discovery, reading, analysis, checking, severity overrides, waivers,
+parallel workers and per-file time limits. Output order never depends on the number of workers."""
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import signal
+import threading
+import traceback
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from normcheck.config import Config, Waiver, glob_match
+from normcheck.errors import ConfigError, InputError, NormcheckError
+from normcheck.model import Document, FileError, FileResult, Finding, Waived
+
+Target = Path | FileResult
+Progress = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """Everything needed to build the selected rule set again in a worker process."""
+
+    paths: tuple[str, ...] = ()
+    bundled: bool = True
+    params: tuple[tuple[str, Any], ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class SelectedRules:
+    """A rule set narrowed to the selected rules, plus the configured severity overrides."""
+
+    ruleset: Any
+    severity: dict[str, str] = field(default_factory=dict)
+
+    def check(self, doc: Document) -> list[Finding]:
+        from normcheck.engine import check_document
+        from normcheck.structure import analyze
+
+        findings = check_document(doc, self.ruleset, analyze(doc))
+        if not self.severity:
+            return findings
+        changed = [dataclasses.replace(f, severity=self.severity.get(f.rule, f.severity)) for f in findings]
+        return sorted(changed, key=Finding.sort_key)
+
+
+def load_selected(spec: RuleSpec) -> SelectedRules:
+    """Load the rules of ``spec`` and keep the selected ones; unknown IDs or tags raise ``ConfigError``."""
+    from normcheck.dsl import load_rules
+
+    ruleset = load_rules(list(spec.paths), bundled=spec.bundled, params=dict(spec.params) or None)
+    return select_rules(ruleset, spec.select, spec.ignore, dict(spec.severity))
+
+
+def select_rules(ruleset: Any, select: Iterable[str], ignore: Iterable[str],
+                 severity: dict[str, str] | None = None) -> SelectedRules:
+    """Narrow ``ruleset`` to rules named (by ID or tag) in ``select`` and not in ``ignore``."""
+    select, ignore = list(select), list(ignore)
+    ids = {rule.id for rule in ruleset.rules}
+    tags = set(getattr(ruleset, "tags", set())) | {t for rule in ruleset.rules for t in rule.tags}
+    for option, names in (("--select", select), ("--ignore", ignore)):
+        for name in names:
+            if name not in ids and name not in tags:
+                raise ConfigError(f"{option}: {name} 不是已知的规则编号或标签")
+    for rule_id in severity or {}:
+        if rule_id not in ids:
+            raise ConfigError(f"severity: {rule_id} 不是已知的规则编号")
+
+    def named(rule: Any, names: list[str]) -> bool:
+        return rule.id in names or any(tag in names for tag in rule.tags)
+
+    kept = [r for r in ruleset.rules if (not select or named(r, select)) and not named(r, ignore)]
+    return SelectedRules(_with_rules(ruleset, kept), dict(severity or {}))
+
+
+def _with_rules(ruleset: Any, rules: list[Any]) -> Any:
+    if len(rules) == len(ruleset.rules):
+        return ruleset
+    if dataclasses.is_dataclass(ruleset):
+        return dataclasses.replace(ruleset, rules=rules)
+    import copy
+
+    narrowed = copy.copy(ruleset)
+    narrowed.rules = rules
+    return narrowed
+
+
+def discover_targets(paths: Sequence[str | Path], config: Config | None = None) -> list[Target]:
+    """Expand each argument on its own, so one missing path does not stop the others."""
+    from normcheck.reader import discover
+
+    targets: list[Target] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        try:
+            found = discover([Path(raw)])
+        except InputError as exc:
+            targets.append(FileResult(path=str(raw), error=FileError(exc.code, exc.message)))
+            continue
+        for path in found:
+            key = path.resolve()
+            if key in seen or (config is not None and not config.wants(path)):
+                continue
+            seen.add(key)
+            targets.append(path)
+    return targets
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm handler; a BaseException so that no ``except Exception`` in a stage swallows it."""
+
+
+def check_target(path: Path, selected: SelectedRules, *, timeout: float | None = None,
+                 keep_document: bool = False, max_unzipped_bytes: int | None = None
+                 ) -> tuple[FileResult, str | None]:
+    """Read, analyse and check one file or package. Returns the result and, for an unexpected
+    exception, its traceback (shown with ``--debug``)."""
+    from normcheck.reader import read_path
+
+    result = FileResult(path=str(path))
+    restore = _arm_timeout(timeout)
+    try:
+        doc = read_path(path, max_unzipped_bytes=max_unzipped_bytes)
+        result.findings = selected.check(doc)
+        if keep_document:
+            result.document = doc
+    except _Timeout:
+        result.error = FileError("timeout", f"检查超时（超过 {timeout:g} 秒）")
+    except InputError as exc:
+        result.error = FileError(exc.code, exc.message)
+    except NormcheckError as exc:
+        result.error = FileError("check-failed", str(exc).splitlines()[0])
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
+        result.error = FileError("internal-error", f"内部错误：{exc.__class__.__name__}: {exc}")
+        return result, traceback.format_exc()
+    finally:
+        restore()
+    return result, None
+
+
+def _arm_timeout(timeout: float | None) -> Callable[[], None]:
+    """SIGALRM-based limit; only possible in the main thread of a POSIX process."""
+    if not timeout or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+
+    def restore() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    return restore
+
+
+@dataclass
+class RunResult:
+    results: list[FileResult]
+    tracebacks: dict[str, str] = field(default_factory=dict)
+
+
+# Rules loaded in the parent are inherited by forked workers, so they need not compile the rules again.
+_WORKER_RULES: tuple[RuleSpec | None, SelectedRules | None] = (None, None)
+_WORKER_OPTIONS: dict[str, Any] = {}
+
+
+def _init_worker(spec: RuleSpec | None, options: dict[str, Any]) -> None:
+    global _WORKER_RULES, _WORKER_OPTIONS
+    _WORKER_OPTIONS = options
+    if _WORKER_RULES[1] is not None and _WORKER_RULES[0] == spec:
+        return
+    if spec is None:
+        raise RuntimeError("worker has no rules")
+    _WORKER_RULES = (spec, load_selected(spec))
+
+
+def _check_in_worker(path: Path) -> tuple[FileResult, str | None]:
+    selected = _WORKER_RULES[1]
+    assert selected is not None
+    return check_target(path, selected, **_WORKER_OPTIONS)
+
+
+def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | None = None,
+        jobs: int | None = None, timeout: float | None = 300, keep_documents: bool = False,
+        max_unzipped_bytes: int | None = None, progress: Progress | None = None) -> RunResult:
+    """Check every target, in order. ``jobs`` > 1 uses worker processes when there is more than one file."""
+    options = {"timeout": timeout, "keep_document": keep_documents, "max_unzipped_bytes": max_unzipped_bytes}
+    paths = [t for t in targets if isinstance(t, Path)]
+    workers = min(jobs or os.cpu_count() or 1, len(paths))
+    context = _pool_context(spec)
+    outcomes: dict[int, tuple[FileResult, str | None]] = {}
+    if workers > 1 and context is not None:
+        outcomes = _run_pool(paths, selected, spec, options, workers, context, progress)
+    else:
+        for number, path in enumerate(paths):
+            outcomes[number] = check_target(path, selected, **options)
+            if progress:
+                progress()
+    results: list[FileResult] = []
+    tracebacks: dict[str, str] = {}
+    numbers = iter(range(len(paths)))
+    for target in targets:
+        if isinstance(target, FileResult):
+            results.append(target)
+            continue
+        result, trace = outcomes[next(numbers)]
+        results.append(result)
+        if trace:
+            tracebacks[result.path] = trace
+    return RunResult(results, tracebacks)
+
+
+def _pool_context(spec: RuleSpec | None) -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn") if spec is not None else None
+
+
+def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None, options: dict[str, Any],
+              workers: int, context: Any, progress: Progress | None) -> dict[int, tuple[FileResult, str | None]]:
+    global _WORKER_RULES
+    _WORKER_RULES = (spec, selected)
+    outcomes: dict[int, tuple[FileResult, str | None]] = {}
+    broken: list[int] = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(spec, options)) as pool:
+        futures: list[Future[tuple[FileResult, str | None]]] = [pool.submit(_check_in_worker, p) for p in paths]
+        for number, future in enumerate(futures):
+            try:
+                outcomes[number] = future.result()
+            except BrokenProcessPool:
+                broken.append(number)
+                continue
+            if progress:
+                progress()
+    # A crashed worker takes its pool down with it; retry those files one at a time to find the culprit.
+    for number in broken:
+        outcomes[number] = _run_isolated(paths[number], spec, options, context)
+        if progress:
+            progress()
+    return outcomes
+
+
+def _run_isolated(path: Path, spec: RuleSpec | None, options: dict[str, Any],
+                  context: Any) -> tuple[FileResult, str | None]:
+    try:
+        with ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker,
+                                 initargs=(spec, options)) as pool:
+            return pool.submit(_check_in_worker, path).result()
+    except BrokenProcessPool:
+        return FileResult(path=str(path), error=FileError("crash", "检查该文件的进程意外退出")), None
+
+
+def apply_waivers(results: list[FileResult], waivers: Sequence[Waiver], root: Path) -> list[Waiver]:
+    """Move waived findings to ``FileResult.waived``; returns the waivers that matched nothing."""
+    used: set[int] = set()
+    for result in results:
+        kept: list[Finding] = []
+        for finding in result.findings:
+            number = _waiver_for(result, finding, waivers, root)
+            if number is None:
+                kept.append(finding)
+            else:
+                used.add(number)
+                result.waived.append(Waived(finding, waivers[number].reason))
+        result.findings = kept
+    return [w for n, w in enumerate(waivers) if n not in used]
+
+
+def _waiver_for(result: FileResult, finding: Finding, waivers: Sequence[Waiver], root: Path) -> int | None:
+    candidates = {_relative(result.path, root)}
+    if finding.location.file:
+        candidates.add(_relative(finding.location.file, root))
+    for number, waiver in enumerate(waivers):
+        if waiver.rule != finding.rule and waiver.rule not in finding.tags:
+            continue
+        if any(glob_match(waiver.path, c) for c in candidates):
+            return number
+    return None
+
+
+def _relative(path: str, root: Path) -> str:
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
