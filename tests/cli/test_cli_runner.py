@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import RULES, fake_load_rules, write
+from pipeline_standins import RULES, fake_load_rules, write
 
 from normcheck import runner
 from normcheck.config import Waiver
