@@ -24,6 +24,12 @@ PACKAGE_MODULES = (
     "pkg_parking",
     "pkg_elderly",
     "pkg_property",
+    "pkg_rental",
+    "pkg_greening",
+    "pkg_adoption",
+    "pkg_sme",
+    "pkg_training",
+    "pkg_assistance",
 )
 
 
