@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from normcheck.errors import InputError, RuleError
-from normcheck.model import Document, Finding, Location
+from normcheck.model import Block, Document, Finding, Location
 from normcheck.reader.plain import document_from_text
 
 
@@ -84,6 +84,8 @@ def fake_read_path(path: Path, *, max_unzipped_bytes: int | None = None) -> Docu
     path = Path(path)
     if not path.exists():
         raise InputError("not-found", "文件不存在")
+    if path.suffix == ".docx":
+        return read_docx_paragraphs(path)
     text = path.read_text(encoding="utf-8")
     if text.startswith("BROKEN"):
         raise InputError("corrupt-zip", "文件已损坏")
@@ -96,11 +98,26 @@ def fake_read_path(path: Path, *, max_unzipped_bytes: int | None = None) -> Docu
     return document_from_text(text, str(path))
 
 
+def read_docx_paragraphs(path: Path) -> Document:
+    """Body paragraphs of a .docx with their ``w:p`` positions, as the real reader reports them."""
+    import docx
+    from docx.oxml.ns import qn
+
+    elements = list(docx.Document(str(path)).element.iter(qn("w:p")))
+    blocks = []
+    for position, element in enumerate(elements):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        if text:
+            blocks.append(Block(text=text, index=len(blocks) + 1, file=str(path), xml_index=position,
+                                xml_part="/word/document.xml"))
+    return Document(path=str(path), blocks=blocks, files=(str(path),))
+
+
 def fake_discover(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            docs = sorted(p for p in path.rglob("*.txt"))
+            docs = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".docx"))
             if not docs:
                 raise InputError("no-documents", "文件夹中没有可检查的文件")
             found.extend(docs)

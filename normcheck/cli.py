@@ -1,0 +1,314 @@
+"""The command line: ``normcheck PATH...`` plus the subcommands ``rules``, ``dump`` and ``init``.
+
+Heavy modules (rich, lark, python-docx) are imported only by the code paths that use them, so that
+``normcheck --version`` and a single-file check start fast.
+"""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, NoReturn
+
+import click
+
+from normcheck import __version__
+from normcheck.config import FAIL_ON, FORMATS, STARTER, Config, find_config, load_config
+from normcheck.errors import ConfigError, InputError, NormcheckError
+from normcheck.model import SEVERITY_RANK, FileResult
+
+USAGE_ERROR = 2
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and stop with exit code 2."""
+    click.echo(f"normcheck: {message}", err=True)
+    sys.exit(USAGE_ERROR)
+
+
+def _rules_command() -> click.Command:
+    try:
+        from normcheck.rules_cli import rules_group
+    except ImportError:
+        @click.command("rules", context_settings={"ignore_unknown_options": True})
+        @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+        def unavailable(args: tuple[str, ...]) -> None:
+            fail("rules: 此版本未安装规则管理子命令（normcheck.rules_cli）")
+
+        return unavailable
+    return rules_group
+
+
+@click.command("dump")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--parts", is_flag=True, help="Also print headers, footers, footnotes, endnotes and comments.")
+def dump_command(file: Path, parts: bool) -> None:
+    """Print the text normcheck reads from FILE, one block per line, in reading order."""
+    from normcheck.reader import dump_text, read_path
+
+    try:
+        doc = read_path(file)
+    except InputError as exc:
+        fail(f"{file}: {exc.message}")
+    text = dump_text(doc, parts)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@click.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+def init_command(folder: Path) -> None:
+    """Write a commented starter normcheck.toml into FOLDER (default: the current folder)."""
+    from normcheck.output import write_atomic
+
+    target = folder / "normcheck.toml"
+    if target.exists():
+        fail(f"{target}: 文件已存在，未覆盖")
+    write_atomic(target, STARTER)
+    click.echo(f"已写入 {target}", err=True)
+
+
+SUBCOMMANDS: dict[str, Callable[[], click.Command]] = {
+    "rules": _rules_command,
+    "dump": lambda: dump_command,
+    "init": lambda: init_command,
+}
+
+
+class NormcheckCommand(click.Command):
+    """``normcheck PATH...`` that hands over to a subcommand when the first argument names one.
+
+    A document literally named like a subcommand is checked as ``./rules``.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in SUBCOMMANDS:
+            ctx.meta["normcheck.subcommand"] = (args[0], args[1:])
+            return []
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        sub = ctx.meta.get("normcheck.subcommand")
+        if sub is None:
+            return super().invoke(ctx)
+        name, rest = sub
+        command = SUBCOMMANDS[name]()
+        with command.make_context(name, rest, parent=ctx) as sub_ctx:
+            return command.invoke(sub_ctx)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([
+                ("rules list|show ID|test [PATH...]", "List, explain and test rules."),
+                ("dump FILE [--parts]", "Print the text normcheck reads, one block per line."),
+                ("init [FOLDER]", "Write a commented starter normcheck.toml."),
+            ])
+        formatter.write_paragraph()
+        formatter.write_text("Exit codes: 0 no finding at or above --fail-on; 1 at least one; "
+                             "2 usage error, bad rule or config, or an unreadable input (2 wins over 1).")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.command(cls=NormcheckCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: text).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
+              help="More rule files or folders (repeatable).")
+@click.option("--select", multiple=True, help="Only these rule IDs or tags (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule IDs or tags (comma-separated).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel workers (default: number of CPUs).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: normcheck.toml or pyproject.toml found upward).")
+@click.option("--annotate", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a copy of each .docx with a Word comment per finding into this folder.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the current findings in this baseline file.")
+@click.option("--no-color", is_flag=True, help="Plain output without colours.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
+              help="Seconds allowed per file.")
+@click.version_option(__version__, "--version", prog_name="normcheck", message="%(prog)s %(version)s")
+def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
+        select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, jobs: int | None,
+        config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,
+        no_color: bool, debug: bool, timeout: float) -> None:
+    """Check administrative normative documents (.docx, .txt, .md files, folders, globs) against the rules."""
+    if not paths:
+        fail("缺少要检查的文件或文件夹（normcheck PATH...；normcheck --help 查看用法）")
+    try:
+        config = load_config(config_path) if config_path else _found_config(paths[0])
+    except ConfigError as exc:
+        fail(str(exc))
+    options = CheckOptions(
+        paths=list(paths), fmt=fmt or config.format or "text", output=output,
+        rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
+        ignore=[*config.ignore, *_split(ignore)], fail_on=fail_on or config.fail_on or "error", jobs=jobs,
+        annotate=annotate, baseline=baseline, write_baseline=write_baseline, color=not no_color,
+        debug=debug, timeout=timeout)
+    try:
+        code = run_check(options, config)
+    except NormcheckError as exc:
+        if debug:
+            raise
+        fail(str(exc))
+    sys.exit(code)
+
+
+def _found_config(first: Path) -> Config:
+    found = find_config(first if first.exists() else Path.cwd())
+    return load_config(found) if found else Config()
+
+
+@dataclass
+class CheckOptions:
+    """The check options after merging the command line over the configuration file."""
+
+    paths: list[Path]
+    fmt: str = "text"
+    output: Path | None = None
+    rule_paths: list[Path] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    jobs: int | None = None
+    annotate: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    color: bool = True
+    debug: bool = False
+    timeout: float | None = 300.0
+
+
+def run_check(options: CheckOptions, config: Config) -> int:
+    """Check, report and return the exit code. Rule and config mistakes raise before any file is read."""
+    from normcheck import runner
+    from normcheck.config import validate_against_rules
+    from normcheck.dsl import load_rules
+    from normcheck.output import input_files, refuse_input
+
+    spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
+                           select=tuple(options.select), ignore=tuple(options.ignore),
+                           severity=tuple(config.severity.items()))
+    ruleset = load_rules(list(spec.paths), params=dict(spec.params) or None)
+    ids = {rule.id for rule in ruleset.rules}
+    validate_against_rules(config, ids, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
+    selected = runner.select_rules(ruleset, options.select, options.ignore, config.severity)
+
+    targets = runner.discover_targets(options.paths, config)
+    inputs = input_files(t for t in targets if isinstance(t, Path))
+    for path, what in ((options.output, "报告"), (options.baseline, "基线"), (options.write_baseline, "基线")):
+        if path is not None:
+            refuse_input(path, inputs, what)
+    keep = options.annotate is not None or options.fmt == "html"
+    with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
+        outcome = runner.run(targets, selected, spec=spec, jobs=options.jobs, timeout=options.timeout,
+                             keep_documents=keep, progress=tick)
+    results = outcome.results
+    for result in results:
+        if result.error is not None:
+            click.echo(f"normcheck: {result.path}: {result.error.message}", err=True)
+            if options.debug and result.path in outcome.tracebacks:
+                click.echo(outcome.tracebacks[result.path], err=True)
+
+    unmatched = runner.apply_waivers(results, config.waivers, config.root)
+    for waiver in unmatched:
+        click.echo(f"normcheck: 警告：豁免未匹配任何问题：{waiver.path} {waiver.rule}", err=True)
+    suppressed = _apply_baseline(results, options)
+    annotated = _annotate(results, options.annotate, inputs) if options.annotate is not None else True
+
+    from normcheck.report import render
+
+    report = render(options.fmt, results, rules=selected.ruleset, baseline_suppressed=suppressed,
+                    unmatched_waivers=[f"{w.path} {w.rule}" for w in unmatched], version=__version__,
+                    color=options.color and options.output is None and sys.stdout.isatty(), fail_on=options.fail_on)
+    if options.output is not None:
+        from normcheck.output import write_atomic
+
+        write_atomic(options.output, report)
+    else:
+        click.echo(report, nl=not report.endswith("\n"))
+    return exit_code(results, options.fail_on, failed=not annotated)
+
+
+def _apply_baseline(results: list[FileResult], options: CheckOptions) -> int:
+    """Write and/or apply the baseline; returns how many findings the baseline suppressed."""
+    from normcheck import baseline
+
+    if options.write_baseline is not None:
+        count = baseline.write(options.write_baseline, results)
+        click.echo(f"normcheck: 已将 {count} 个问题记录到基线 {options.write_baseline}", err=True)
+    if options.baseline is None:
+        return 0
+    recorded = baseline.load(options.baseline)
+    suppressed = baseline.apply(results, recorded, options.baseline.resolve().parent)
+    if suppressed:
+        click.echo(f"normcheck: 基线中已记录的 {suppressed} 个问题未予报告", err=True)
+    return suppressed
+
+
+def _annotate(results: list[FileResult], folder: Path, inputs: set[Path]) -> bool:
+    """Write the annotated copies; returns False when one could not be written."""
+    from normcheck.report.annotate import annotate_results
+
+    ok = True
+    for source, outcome in annotate_results(results, folder, inputs):
+        if isinstance(outcome, NormcheckError):
+            click.echo(f"normcheck: {source}: {outcome}", err=True)
+            ok = False
+    return ok
+
+
+def exit_code(results: list[FileResult], fail_on: str, *, failed: bool = False) -> int:
+    """0, 1 or 2 as DESIGN.md fixes them: 2 (incomplete job) wins over 1 (findings at or above fail_on)."""
+    if failed or any(result.error is not None for result in results):
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    hit = any(SEVERITY_RANK.get(f.severity, 0) >= threshold for result in results for f in result.findings)
+    return 1 if hit else 0
+
+
+class _NoProgress:
+    def __enter__(self) -> Callable[[], None] | None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(total: int, color: bool) -> Any:
+    """A rich progress bar on stderr, only for an interactive terminal and more than a few files."""
+    if total <= 3 or not sys.stderr.isatty():
+        return _NoProgress()
+    return _rich_progress(total, color)
+
+
+@contextmanager
+def _rich_progress(total: int, color: bool) -> Iterator[Callable[[], None]]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True, no_color=not color)
+    # Refreshed by hand: a refresh thread would be copied into forked workers.
+    with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, auto_refresh=False, transient=True) as bar:
+        task = bar.add_task("check", total=total)
+
+        def tick() -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        yield tick
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=argv, prog_name="normcheck")
