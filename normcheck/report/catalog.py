@@ -5,10 +5,11 @@ a format never needs the rule set to describe a finding it reports.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
-from normcheck.model import Finding, FileResult
+from normcheck.model import FileResult, Finding
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,8 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
     out += [command("warning", f"豁免未匹配任何问题：{waiver}", title="豁免未匹配") for waiver in unmatched_waivers]
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     counts = "，".join(f"{severity_label(s)} {n}" for s, n in summary.severities.items())
-    tail = f"normcheck：检查 {summary.files} 个文件，无法读取 {summary.unreadable} 个；{counts}；已豁免 {summary.waived}"
+    tail = (f"normcheck：检查 {summary.files} 个文件，无法读取 {summary.unreadable} 个；{counts}；"
+            f"已豁免 {summary.waived}")
     if summary.baseline_suppressed:
         tail += f"；基线已有 {summary.baseline_suppressed}"
     out.append(tail)

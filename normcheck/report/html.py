@@ -114,8 +114,10 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
            unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None,
            timestamp: dt.datetime | None = None) -> str:
     if version is None:
-        from normcheck import __version__ as version
-    when = (timestamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+        from normcheck import __version__
+
+        version = __version__
+    when = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     page = [
         "<!DOCTYPE html>",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from html import escape
+from itertools import pairwise
 
 from normcheck.model import SEVERITY_RANK, Block, Document, Finding
 from normcheck.report.labels import PART_LABELS
@@ -12,17 +13,20 @@ from normcheck.report.labels import PART_LABELS
 # Characters HTML forbids in text (C0 controls other than white space): Word uses \v for a manual break.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+BlockKey = tuple[str, str, int]
+Hits = list[tuple[Finding, str]]
+
 
 def esc(text: str) -> str:
     """Escape ``text`` for HTML content or a quoted attribute value."""
     return escape(_CONTROL.sub("\ufffd", text), quote=True)
 
 
-def block_key(block: Block) -> tuple[str, str, int]:
+def block_key(block: Block) -> BlockKey:
     return (block.file, block.part, block.index)
 
 
-def _mark_spans(text: str, hits: list[tuple[Finding, str]]) -> str:
+def _mark_spans(text: str, hits: Hits) -> str:
     """``text`` escaped, with each run of characters covered by some finding's span marked and linked to the
     first such finding (by position in the report), coloured by the most severe one."""
     length = len(text)
@@ -33,7 +37,7 @@ def _mark_spans(text: str, hits: list[tuple[Finding, str]]) -> str:
         return esc(text)
     cuts = sorted({0, length, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     out = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         piece = esc(text[left:right])
         covering = [(f, fid) for s, e, f, fid in spans if s <= left and right <= e]
         if not covering:
@@ -47,8 +51,7 @@ def _mark_spans(text: str, hits: list[tuple[Finding, str]]) -> str:
     return "".join(out)
 
 
-def document_text(document: Document, prefix: str, hits_by_block: dict[tuple[str, str, int], list[tuple[Finding, str]]],
-                  ) -> str:
+def document_text(document: Document, prefix: str, hits_by_block: dict[BlockKey, Hits]) -> str:
     """HTML for all blocks of ``document``. Block ids are ``{prefix}-b{n}`` (n = position in the document)."""
     lines = ['<div class="doctext">']
     current: tuple[str, str] | None = None
@@ -71,17 +74,17 @@ def document_text(document: Document, prefix: str, hits_by_block: dict[tuple[str
     return "\n".join(lines)
 
 
-def block_ids(document: Document, prefix: str) -> dict[tuple[str, str, int], str]:
+def block_ids(document: Document, prefix: str) -> dict[BlockKey, str]:
     """The element id of each block of ``document``, keyed like ``block_key``."""
-    ids: dict[tuple[str, str, int], str] = {}
+    ids: dict[BlockKey, str] = {}
     for n, block in enumerate(document.blocks, start=1):
         ids.setdefault(block_key(block), f"{prefix}-b{n}")
     return ids
 
 
-def group_hits(findings: list[tuple[Finding, str]], resolve: dict[int, Block]) -> dict[tuple[str, str, int], list[tuple[Finding, str]]]:
+def group_hits(findings: Hits, resolve: dict[int, Block]) -> dict[BlockKey, Hits]:
     """Findings (with their element ids) per block key; ``resolve`` maps a finding's position to its block."""
-    grouped: dict[tuple[str, str, int], list[tuple[Finding, str]]] = defaultdict(list)
+    grouped: dict[BlockKey, Hits] = defaultdict(list)
     for position, (finding, fid) in enumerate(findings):
         block = resolve.get(position)
         if block is not None:

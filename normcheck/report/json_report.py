@@ -12,7 +12,9 @@ def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
                   ) -> dict[str, object]:
     """The report as a plain dict, keys in contract order."""
     if version is None:
-        from normcheck import __version__ as version
+        from normcheck import __version__
+
+        version = __version__
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     files = [
         {

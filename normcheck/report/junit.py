@@ -63,9 +63,11 @@ def _testcase(suite: ET.Element, result: FileResult, rule: RuleInfo, threshold: 
 def report_element(results: list[FileResult], *, rules: Any = None, fail_on: str = "info",
                    version: str | None = None, timestamp: dt.datetime | None = None) -> ET.Element:
     if version is None:
-        from normcheck import __version__ as version
+        from normcheck import __version__
+
+        version = __version__
     threshold = _FAIL_RANK.get(fail_on, 1)
-    when = (timestamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    when = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%S")
     catalog = rule_catalog(rules, results)
     root = _element(None, "testsuites", name="normcheck")

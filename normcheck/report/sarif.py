@@ -96,8 +96,10 @@ def report_object(results: list[FileResult], *, rules: Any = None, baseline_supp
                   timestamp: dt.datetime | None = None) -> dict[str, Any]:
     """The SARIF log as a plain dict."""
     if version is None:
-        from normcheck import __version__ as version
-    when = (timestamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+        from normcheck import __version__
+
+        version = __version__
+    when = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     catalog = rule_catalog(rules, results)
     index = {rule.id: i for i, rule in enumerate(catalog)}
     sarif_results = []
@@ -107,7 +109,7 @@ def report_object(results: list[FileResult], *, rules: Any = None, baseline_supp
         findings = [*file_result.findings, *waived]
         prints = numbered_fingerprints(findings, file_result.path)
         sarif_results += [_result(f, file_result.path, index, fp, reason)
-                          for f, fp, reason in zip(findings, prints, reasons)]
+                          for f, fp, reason in zip(findings, prints, reasons, strict=True)]
     notifications = _notifications(results)
     invocation: dict[str, Any] = {
         "executionSuccessful": not notifications,

@@ -4,16 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from normcheck.model import Block, Document, FileError, FileResult, Finding, Location, Waived
 
 VERSION = "9.9.9-test"
-TIMESTAMP = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+TIMESTAMP = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 DOC = "docs/2024/停车管理办法.docx"
 PACKAGE = "docs/备案 包,1"
 

@@ -64,8 +64,8 @@ def test_chinese_is_not_escaped(results):
 
 def test_unreadable_file_entry(results):
     broken = json.loads(json_report.render(results))["files"][2]
-    assert broken == {"path": "docs/broken.docx", "error": {"code": "not-a-docx", "message": broken["error"]["message"]},
-                      "findings": [], "waived": []}
+    assert broken["error"]["code"] == "not-a-docx"
+    assert broken == {"path": "docs/broken.docx", "error": broken["error"], "findings": [], "waived": []}
 
 
 def test_waived_entry_carries_reason(results):
