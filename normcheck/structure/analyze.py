@@ -1,0 +1,89 @@
+"""analyze(doc) → Structure: every extractor run once over the document, in one pass each."""
+from __future__ import annotations
+
+from normcheck.model import Document
+from normcheck.structure import headings as h
+from normcheck.structure.articles import find_outline
+from normcheck.structure.citations import CitationSpan, find_bare_citations, find_citations
+from normcheck.structure.facts import Citation, Section, Structure
+from normcheck.structure.frontmatter import authority_from_title, find_signature, read_head
+from normcheck.structure.sections import NORM, NOTICE, FileBlocks, find_sections, group_by_file
+from normcheck.structure.terms import find_terms
+
+
+def analyze(doc: Document) -> Structure:
+    """The anatomy of ``doc``: title, 文号, authority, 主送, dates, chapters, articles, sections and citations.
+
+    Only body blocks carry the anatomy; citations are found in every block (notes, headers, comments).
+    """
+    structure = Structure()
+    groups = group_by_file(doc)
+    if groups:
+        structure.sections = find_sections(doc, groups)
+        outline = find_outline(doc, groups, structure.sections)
+        structure.chapters, structure.articles = outline.chapters, outline.articles
+        structure.supplementary = outline.supplementary
+        _read_main_file(doc, _main_file(groups, structure.sections), structure)
+    structure.citations, structure.bare_citations = _citations(doc)
+    return structure
+
+
+def _main_file(groups: list[FileBlocks], sections: list[Section]) -> FileBlocks:
+    """The file holding the notice or the norm (the first file of a package otherwise)."""
+    for wanted in (NOTICE, NORM):
+        for section in sections:
+            if section.name == wanted:
+                return next((g for g in groups if g.file == section.file), groups[0])
+    return groups[0]
+
+
+def _read_main_file(doc: Document, group: FileBlocks, structure: Structure) -> None:
+    head = read_head(doc, group.positions)
+    structure.title, structure.doc_number, structure.recipients = head.title, head.doc_number, head.recipients
+    mine = [s for s in structure.sections if s.file == group.file]
+    notice = _positions(group, [s for s in mine if s.name == NOTICE])
+    norm = _positions(group, [s for s in mine if s.name == NORM])
+    issue, signer = find_signature(doc, notice) if notice else (None, None)
+    if issue is None:
+        issue, signer = find_signature(doc, norm or _positions(group, _not_explanatory(mine)))
+    structure.issue_date = issue
+    structure.authority = head.banner or signer or (authority_from_title(head.title) if head.title else None)
+    terms = find_terms(doc, norm or _positions(group, _not_explanatory(mine)), issue)
+    structure.effective_date, structure.effective_rule = terms.effective_date, terms.effective_rule
+    structure.validity, structure.validity_end = terms.validity, terms.validity_end
+
+
+def _not_explanatory(sections: list[Section]) -> list[Section]:
+    return [s for s in sections if s.name not in h.EXPLANATORY]
+
+
+def _positions(group: FileBlocks, sections: list[Section]) -> list[int]:
+    """The positions of ``group`` inside ``sections`` (sorted, disjoint): one merge walk."""
+    ranges = sorted((s.block_start, s.block_end) for s in sections)
+    inside: list[int] = []
+    k = 0
+    for position in group.positions:
+        while k < len(ranges) and ranges[k][1] <= position:
+            k += 1
+        if k < len(ranges) and ranges[k][0] <= position:
+            inside.append(position)
+    return inside
+
+
+def _citations(doc: Document) -> tuple[list[Citation], list[Citation]]:
+    titled: list[Citation] = []
+    bare: list[Citation] = []
+    for position, block in enumerate(doc.blocks):
+        text = block.text
+        spans: list[CitationSpan] = find_citations(text) if "《" in text else []
+        titled.extend(_citation(text, position, span) for span in spans)
+        if "法" in text or "条例" in text or "则" in text:
+            for span in find_bare_citations(text):
+                if not any(s.start < span.end and span.start < s.end for s in spans):
+                    bare.append(_citation(text, position, span))
+    return titled, bare
+
+
+def _citation(text: str, position: int, span: CitationSpan) -> Citation:
+    return Citation(span.law, span.articles, text[span.start:span.end], position, span.start, span.end,
+                    span.paragraph, span.item)

@@ -1,0 +1,150 @@
+"""Sections of a file or a filing package: 印发通知, 正文, 起草说明, 合法性审核意见, 备案报告, 征求意见情况, 附件.
+
+A package member file is one section when its name (or its first heading) says which; the main file is
+cut at its headings: the notice (关于印发《…》的通知) up to the norm's own title, the norm up to the next
+explanatory heading or attachment mark.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normcheck.model import Document
+from normcheck.structure import headings as h
+from normcheck.structure.facts import Section
+
+NOTICE = "印发通知"
+NORM = "正文"
+ATTACHMENT = "附件"
+_LOOKAHEAD = 15  # front-matter lines in which a notice title may stand
+
+
+@dataclass(slots=True)
+class FileBlocks:
+    """The body blocks of one file, as positions in Document.blocks, in reading order."""
+
+    file: str
+    positions: list[int]
+
+
+def group_by_file(doc: Document) -> list[FileBlocks]:
+    groups: dict[str, FileBlocks] = {}
+    for position, block in enumerate(doc.blocks):
+        if block.part == "body":
+            groups.setdefault(block.file, FileBlocks(block.file, [])).positions.append(position)
+    return list(groups.values())
+
+
+def find_sections(doc: Document, groups: list[FileBlocks]) -> list[Section]:
+    package = len(groups) > 1
+    sections: list[Section] = []
+    for group in groups:
+        kind = _file_kind(doc, group) if package else None
+        if kind is not None:
+            sections.append(Section(kind, group.positions[0], group.positions[-1] + 1, group.file))
+        else:
+            sections.extend(_segment(doc, group))
+    sections.sort(key=lambda s: s.block_start)
+    return _without_overlap(sections)
+
+
+def _file_kind(doc: Document, group: FileBlocks) -> str | None:
+    kind = h.file_section(group.file)
+    if kind is not None:
+        return kind
+    first = _first_text_line(doc, group.positions)
+    if first is None:
+        return None
+    return h.section_heading(doc.blocks[group.positions[first]].text)
+
+
+def _first_text_line(doc: Document, positions: list[int]) -> int | None:
+    for k, position in enumerate(positions[:_LOOKAHEAD]):
+        if not h.is_rule_line(doc.blocks[position].text):
+            return k
+    return None
+
+
+def _segment(doc: Document, group: FileBlocks) -> list[Section]:
+    positions = group.positions
+    texts = [doc.blocks[p].text for p in positions]
+    starts: list[tuple[int, str]] = []
+    first = _first_text_line(doc, positions)
+    opening = h.section_heading(texts[first]) if first is not None else None
+    notice = None if opening else _notice_title(texts)
+    norm_start = 0
+    if opening:
+        starts.append((0, opening))
+    elif notice is None:
+        starts.append((0, NORM))
+    else:
+        starts.append((0, NOTICE))
+        found = _norm_start(doc, positions, texts, notice)
+        if found is not None:
+            starts.append((found, NORM))
+            norm_start = found
+        else:
+            norm_start = len(texts)
+    taken = {start for start, _ in starts}
+    for k in range(1, len(texts)):
+        if h.is_table_cell(doc.blocks[positions[k]]):
+            continue
+        name = h.section_heading(texts[k])
+        if name is None and k > norm_start and _attachment_mark(texts[k]):
+            name = ATTACHMENT
+        if name is not None and k not in taken:
+            starts.append((k, name))
+            taken.add(k)
+    starts.sort()
+    sections = []
+    for (k, name), following in zip(starts, starts[1:] + [(len(positions), "")]):
+        end = positions[following[0] - 1] + 1
+        sections.append(Section(name, positions[k], end, group.file))
+    return sections
+
+
+def _notice_title(texts: list[str]) -> int | None:
+    for k, text in enumerate(texts[:_LOOKAHEAD]):
+        if h.is_notice_title(text):
+            return k
+        if h.is_notice_title(text + "".join(texts[k + 1:k + 2])) and "《" in text and "》" not in text:
+            return k  # a long title broken over two lines
+    return None
+
+
+def _norm_start(doc: Document, positions: list[int], texts: list[str], notice: int) -> int | None:
+    """Where the norm printed after the notice begins: its own title line, else its first heading."""
+    title = texts[notice]
+    if "《" in title and "》" not in title and notice + 1 < len(texts):
+        title += texts[notice + 1]
+    name = h.norm_title_of(title)
+    if name:
+        wanted = h.compact(name)
+        for k in range(notice + 1, len(texts)):
+            line = h.compact(texts[k])
+            if line == wanted or (line.startswith(wanted) and h.is_title(line)):
+                return k
+    for k in range(notice + 1, len(texts)):
+        block = doc.blocks[positions[k]]
+        if h.article_heading(block) or h.division_heading(block):
+            start = k
+            for back in range(k - 1, max(notice, k - 4), -1):
+                if h.is_title(texts[back]):
+                    start = back
+                    break
+            return start
+    return None
+
+
+def _attachment_mark(text: str) -> bool:
+    line = h.compact(text)
+    return bool(h.ATTACHMENT_MARK.match(line) or h.ATTACHMENT_TITLED.match(line))
+
+
+def _without_overlap(sections: list[Section]) -> list[Section]:
+    """Clip each section at the next one, so that lookups by block can bisect."""
+    clipped: list[Section] = []
+    for section, following in zip(sections, sections[1:] + [None]):
+        end = section.block_end if following is None else min(section.block_end, following.block_start)
+        if end > section.block_start:
+            clipped.append(Section(section.name, section.block_start, end, section.file))
+    return clipped

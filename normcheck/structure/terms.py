@@ -1,0 +1,160 @@
+"""施行日期 and 有效期, read from the norm's closing articles (附则).
+
+effective_rule values: "date" (自2021年2月1日起施行), "on-issue" (自印发之日起施行), "on-publication"
+(自发布/公布之日起施行), "days-after:N" / "workdays-after:N" / "months-after:N" (自发布之日起30日后施行).
+When several statements are found, the last one about the document itself (本办法/本规定…) wins.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from normcheck.model import Document
+from normcheck.structure.dates import find_dates, find_durations
+from normcheck.structure.facts import Fact
+from normcheck.structure.numbers import NUMERAL_CLASS, parse_chinese_number
+
+_TAKES_EFFECT = r"(?:正式)?(?:施行|实施|执行|生效)"
+_RELATIVE = re.compile(
+    r"(?:自|从)(?P<event>印发|发布|公布|颁布|签发|下发|发文|公开发布)之日起"
+    rf"(?:(?P<n>[{NUMERAL_CLASS}]{{1,6}})(?P<unit>个工作日|工作日|日|天|个月)(?:后|之后|以后))?"
+    rf"起?{_TAKES_EFFECT}"
+)
+_ON_DATE = re.compile(rf"[ \u3000]*(?:零时)?(?:起|开始)[ \u3000]*{_TAKES_EFFECT}")
+_VALIDITY = re.compile(r"有效期限?(?:为|是|暂定为?|定为|设定为)?[ \u3000]*")
+_UNTIL = re.compile(r"(?:至|到|截至|截止(?:到|至|日期为|于)?)[ \u3000]*")
+_EVENTS = {"印发": "on-issue", "签发": "on-issue", "下发": "on-issue", "发文": "on-issue",
+           "发布": "on-publication", "公布": "on-publication", "颁布": "on-publication", "公开发布": "on-publication"}
+_UNITS = {"个工作日": "workdays", "工作日": "workdays", "日": "days", "天": "days", "个月": "months"}
+_SELF = "本"  # 本办法/本规定/本意见/本通知: the document speaking of itself
+_SENTENCE_START = "。；;！？\n"
+_Candidate = TypeVar("_Candidate", bound=tuple[Any, ...])
+
+
+@dataclass(slots=True)
+class Terms:
+    effective_date: Fact | None = None
+    effective_rule: Fact | None = None
+    validity: Fact | None = None
+    validity_end: Fact | None = None
+
+
+def find_terms(doc: Document, positions: list[int], issue: Fact | None) -> Terms:
+    terms = Terms()
+    effective: list[tuple[bool, Fact, Fact | None]] = []
+    validity: list[tuple[bool, Fact | None, Fact | None]] = []
+    for position in positions:
+        text = doc.blocks[position].text
+        if "施行" in text or "实施" in text or "生效" in text or "执行" in text:
+            effective.extend(_effective(text, position))
+        if "有效期" in text:
+            validity.extend(_validity(text, position))
+    if effective:
+        _, rule, date = _last_preferred(effective)
+        terms.effective_rule = rule
+        terms.effective_date = date if date is not None else _relative_date(rule, issue)
+    if validity:
+        _, terms.validity, terms.validity_end = _last_preferred(validity)
+    return terms
+
+
+def _effective(text: str, position: int) -> list[tuple[bool, Fact, Fact | None]]:
+    found: list[tuple[int, bool, Fact, Fact | None]] = []
+    for match in _RELATIVE.finditer(text):
+        value = _EVENTS[match.group("event")]
+        if match.group("n"):
+            try:
+                amount = parse_chinese_number(match.group("n"))
+            except ValueError:
+                continue
+            value = f"{_UNITS[match.group('unit')]}-after:{amount}"
+        rule = Fact(value, match.group(0), position, match.start(), match.end())
+        found.append((match.start(), _about_itself(text, match.start()), rule, None))
+    for date, start, end in find_dates(text):
+        tail = _ON_DATE.match(text, end)
+        if tail is None:
+            continue
+        begin = start - 1 if start > 0 and text[start - 1] in "自从于" else start
+        span = text[begin:tail.end()]
+        rule = Fact("date", span, position, begin, tail.end())
+        found.append((begin, _about_itself(text, begin), rule, Fact(date, span, position, begin, tail.end())))
+    found.sort(key=lambda item: item[0])
+    return [(preferred, rule, date) for _, preferred, rule, date in found]
+
+
+def _validity(text: str, position: int) -> list[tuple[bool, Fact | None, Fact | None]]:
+    found: list[tuple[bool, Fact | None, Fact | None]] = []
+    for match in _VALIDITY.finditer(text):
+        at = match.end()
+        window = text[at:at + 40]
+        durations = find_durations(window[:12])
+        length = None
+        if durations and durations[0][1] == 0:
+            duration, start, end = durations[0]
+            length = Fact(duration, window[start:end], position, at + start, at + end)
+        end_fact = _validity_end(window, at, position)
+        if length is not None or end_fact is not None:
+            found.append((_about_itself(text, match.start()), length, end_fact))
+    return found
+
+
+def _validity_end(window: str, at: int, position: int) -> Fact | None:
+    """有效期至2025年12月31日, 有效期自2021年1月1日至2025年12月31日, 有效期5年（至2025年12月31日）."""
+    dates = find_dates(window)
+    for date, start, end in dates:
+        lead = window[:start]
+        if _UNTIL.search(lead[-6:]) and (start <= 12 or lead.startswith("自")):
+            return Fact(date, window[start:end], position, at + start, at + end)
+    return None
+
+
+def _about_itself(text: str, at: int) -> bool:
+    sentence_start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_START) + 1
+    return _SELF in text[sentence_start:at]
+
+
+def _last_preferred(candidates: list[_Candidate]) -> _Candidate:
+    preferred = [c for c in candidates if c[0]]
+    return (preferred or candidates)[-1]
+
+
+def _relative_date(rule: Fact | None, issue: Fact | None) -> Fact | None:
+    """The effective date implied by 自印发之日起… once the issue date is known."""
+    if rule is None or issue is None or not isinstance(issue.value, _dt.date):
+        return None
+    value = rule.value
+    if value in ("on-issue", "on-publication"):
+        day = issue.value
+    elif value.startswith("days-after:"):
+        day = issue.value + _dt.timedelta(days=int(value.split(":")[1]))
+    elif value.startswith("workdays-after:"):
+        day = _add_workdays(issue.value, int(value.split(":")[1]))
+    elif value.startswith("months-after:"):
+        day = _add_months(issue.value, int(value.split(":")[1]))
+    else:
+        return None
+    return Fact(day, rule.text, rule.block, rule.start, rule.end)
+
+
+def _add_workdays(day: _dt.date, count: int) -> _dt.date:
+    """Monday to Friday only: public holidays are not known here, so the result may be a few days early."""
+    weeks, rest = divmod(count, 5)
+    day += _dt.timedelta(weeks=weeks)
+    while rest:
+        day += _dt.timedelta(days=1)
+        if day.weekday() < 5:
+            rest -= 1
+    return day
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return _dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    return day
