@@ -1,0 +1,141 @@
+"""Read a .docx/.docm/.dotx package into a Document: main story, headers, footers, notes and comments.
+
+The package is opened lazily with zipfile + lxml (see ``package.py``): only the parts that hold text, plus
+numbering.xml and (on demand) styles.xml, are inflated. The main part is found through the package
+relationships, so a main part not named ``word/document.xml`` and Strict OOXML both work.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from normcheck.errors import InputError
+from normcheck.model import Block, Document
+from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
+from normcheck.reader.package import Package
+from normcheck.reader.story import W, Paragraph, StoryWalker
+
+_CORE_FIELDS = {
+    "{http://purl.org/dc/elements/1.1/}title": "title",
+    "{http://purl.org/dc/elements/1.1/}subject": "subject",
+    "{http://purl.org/dc/elements/1.1/}creator": "creator",
+    "{http://purl.org/dc/elements/1.1/}description": "description",
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords": "keywords",
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy": "last_modified_by",
+    "{http://purl.org/dc/terms/}created": "created",
+    "{http://purl.org/dc/terms/}modified": "modified",
+}
+_OTHER_OFFICE = {"xl/": "Excel 工作簿", "ppt/": "PowerPoint 演示文稿"}
+_NOTE_SKIP = frozenset(("separator", "continuationSeparator", "continuationNotice"))
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(name: str) -> list[object]:
+    return [int(x) if x.isdigit() else x for x in _DIGITS.split(name)]
+
+
+def read_docx(path: Path, *, max_unzipped_bytes: int | None = None, display: str | None = None) -> Document:
+    """Read the package at ``path``; blocks and the Document name ``display`` (default: ``path``)."""
+    name = str(path) if display is None else display
+    package = Package(path, max_unzipped_bytes)
+    try:
+        return _read(package, name)
+    finally:
+        package.close()
+
+
+def _main_part(package: Package) -> str:
+    rels = package.relationships("")
+    target = next((t for _, kind, t, mode in rels if kind == "officeDocument" and mode == "Internal"), None)
+    if target is None:
+        target = "word/document.xml"
+    member = package.find(target)
+    if member is None:
+        other = next((label for prefix, label in _OTHER_OFFICE.items() if target.startswith(prefix)), None)
+        if other:
+            raise InputError("not-a-docx", f"这是 {other}，不是 Word 文档")
+        raise InputError("not-a-docx", "压缩包中没有 Word 主文档部件（不是有效的 .docx 文件）")
+    return member
+
+
+def _read(package: Package, name: str) -> Document:
+    main = _main_part(package)
+    root = package.xml(main)
+    if root.tag != W + "document":
+        other = next((label for prefix, label in _OTHER_OFFICE.items() if main.startswith(prefix)), None)
+        raise InputError("not-a-docx", f"这是 {other}，不是 Word 文档" if other else
+                         f"主文档部件 {main} 不是 Word 文档正文")
+    body = root.find(W + "body")
+    rels = package.relationships(main)
+
+    def members(kind: str) -> list[str]:
+        found = {package.find(t) for _, k, t, mode in rels if k == kind and mode == "Internal"}
+        return sorted((m for m in found if m is not None), key=_natural)
+
+    @cache
+    def load_styles() -> dict[str, StyleInfo]:
+        styles = members("styles")
+        return parse_styles(package.xml(styles[0])) if styles else {}
+
+    numbering_parts = members("numbering")
+    numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None, load_styles)
+    warnings: list[str] = []
+    blocks: list[Block] = []
+
+    walker = StoryWalker(root, numbering, warnings)
+    if body is not None:
+        walker.story(body)
+    _append(blocks, walker.paragraphs, "body", name, main)
+
+    for part, kind in (("header", "header"), ("footer", "footer")):
+        for member in members(kind):
+            part_root = package.xml(member)
+            walker = StoryWalker(part_root, numbering.fresh(), warnings)
+            walker.story(part_root)
+            _append(blocks, walker.paragraphs, part, name, member)
+    for part, kind, tag in (("footnote", "footnotes", "footnote"), ("endnote", "endnotes", "endnote"),
+                            ("comment", "comments", "comment")):
+        for member in members(kind):
+            part_root = package.xml(member)
+            walker = StoryWalker(part_root, numbering.fresh(), warnings)
+            for note in part_root.iter(W + tag):
+                if note.get(W + "type", "") not in _NOTE_SKIP:
+                    walker.story(note)
+            _append(blocks, walker.paragraphs, part, name, member)
+
+    metadata = _core_properties(package)
+    if package.strict:
+        metadata.setdefault("conformance", "strict")
+    return Document(path=name, blocks=blocks, metadata=metadata, warnings=warnings, files=(name,))
+
+
+def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str) -> None:
+    index = sum(1 for b in blocks if b.part == part and b.file == file)
+    for para in paragraphs:
+        index += 1
+        blocks.append(Block(text=para.text, part=part, index=index, file=file, kind=para.kind, label=para.label,
+                            style=para.style, outline=para.outline, cell=para.cell, xml_index=para.xml_index,
+                            xml_part=member))
+
+
+def _core_properties(package: Package) -> dict[str, str]:
+    target = next((t for _, kind, t, mode in package.relationships("")
+                   if kind == "core-properties" and mode == "Internal"), None)
+    member = package.find(target) if target else None
+    if member is None:
+        return {}
+    try:
+        root = package.xml(member)
+    except InputError as exc:
+        if exc.code in ("unsafe-xml", "zip-bomb"):
+            raise
+        return {}  # damaged metadata must not stop the text from being checked
+    metadata: dict[str, str] = {}
+    for child in root:
+        key = _CORE_FIELDS.get(child.tag) if isinstance(child.tag, str) else None
+        text = (child.text or "").strip()
+        if key and text:
+            metadata[key] = text
+    return metadata
+

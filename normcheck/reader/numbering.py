@@ -1,0 +1,230 @@
+"""Automatic numbering as Word shows it: definitions from numbering.xml, styles, and running counters.
+
+Word keeps one set of counters per abstract numbering definition, so two ``w:num`` instances of the same
+abstract definition continue each other; a ``w:num`` with ``w:startOverride`` restarts the overridden level
+the first time it is used. Levels below the one used restart unless their ``w:lvlRestart`` says otherwise.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from normcheck.reader.numfmt import BULLET_GLYPHS, format_number
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VAL = W + "val"
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_MAX_STYLE_DEPTH = 32
+
+
+@dataclass(slots=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None
+    suffix: str = "\t"
+    style: str = ""
+    legal: bool = False
+
+
+@dataclass(slots=True)
+class NumInstance:
+    abstract: str
+    start_overrides: dict[int, int] = field(default_factory=dict)
+    level_overrides: dict[int, Level] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StyleInfo:
+    based_on: str = ""
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+
+
+def _int(el: etree._Element | None, default: int | None = None) -> int | None:
+    if el is None:
+        return default
+    try:
+        return int(el.get(_VAL, ""))
+    except ValueError:
+        return default
+
+
+def parse_styles(root: etree._Element | None) -> dict[str, StyleInfo]:
+    """Paragraph-relevant facts of each style: basedOn, numbering and outline level."""
+    styles: dict[str, StyleInfo] = {}
+    if root is None:
+        return styles
+    for style in root.iter(W + "style"):
+        info = StyleInfo()
+        based = style.find(W + "basedOn")
+        if based is not None:
+            info.based_on = based.get(_VAL, "")
+        ppr = style.find(W + "pPr")
+        if ppr is not None:
+            num_pr = ppr.find(W + "numPr")
+            if num_pr is not None:
+                num_el = num_pr.find(W + "numId")
+                if num_el is not None:
+                    info.num_id = num_el.get(_VAL, "")
+                info.ilvl = _int(num_pr.find(W + "ilvl"))
+            info.outline = _int(ppr.find(W + "outlineLvl"))
+        styles[style.get(W + "styleId", "")] = info
+    return styles
+
+
+def _parse_level(el: etree._Element) -> Level:
+    level = Level()
+    level.start = _int(el.find(W + "start"), 1) or 0
+    fmt = el.find(W + "numFmt")
+    if fmt is not None:
+        level.fmt = fmt.get(_VAL, "decimal")
+    text = el.find(W + "lvlText")
+    level.text = "" if text is None else text.get(_VAL, "")
+    level.restart = _int(el.find(W + "lvlRestart"))
+    suff = el.find(W + "suff")
+    if suff is not None:
+        level.suffix = {"space": " ", "nothing": ""}.get(suff.get(_VAL, ""), "\t")
+    pstyle = el.find(W + "pStyle")
+    if pstyle is not None:
+        level.style = pstyle.get(_VAL, "")
+    level.legal = el.find(W + "isLgl") is not None
+    return level
+
+
+class Numbering:
+    """Numbering definitions plus the counters of one story; ``label`` advances them like Word does."""
+
+    def __init__(self, root: etree._Element | None, load_styles: Callable[[], dict[str, StyleInfo]]) -> None:
+        self.abstracts: dict[str, dict[int, Level]] = {}
+        self.style_links: dict[str, str] = {}
+        self.nums: dict[str, NumInstance] = {}
+        self._load_styles = load_styles
+        self._styles: dict[str, StyleInfo] | None = None
+        if root is not None:
+            self._parse(root)
+        self.counters: dict[str, dict[int, int]] = {}
+        self._started: set[str] = set()
+
+    def _parse(self, root: etree._Element) -> None:
+        for ab in root.iter(W + "abstractNum"):
+            ab_id = ab.get(W + "abstractNumId", "")
+            self.abstracts[ab_id] = {_int_attr(lv): _parse_level(lv) for lv in ab.findall(W + "lvl")}
+            link = ab.find(W + "numStyleLink")
+            if link is not None:
+                self.style_links[ab_id] = link.get(_VAL, "")
+        for num in root.iter(W + "num"):
+            ab_el = num.find(W + "abstractNumId")
+            inst = NumInstance(abstract="" if ab_el is None else ab_el.get(_VAL, ""))
+            for override in num.findall(W + "lvlOverride"):
+                ilvl = _int_attr(override)
+                start = override.find(W + "startOverride")
+                if start is not None:
+                    inst.start_overrides[ilvl] = _int(start, 1) or 0
+                lvl_el = override.find(W + "lvl")
+                if lvl_el is not None:
+                    inst.level_overrides[ilvl] = _parse_level(lvl_el)
+            self.nums[num.get(W + "numId", "")] = inst
+
+    def fresh(self) -> Numbering:
+        """The same definitions with counters of their own (for another story: a header, a footnote…)."""
+        other = Numbering(None, self._load_styles)
+        other.abstracts, other.style_links, other.nums = self.abstracts, self.style_links, self.nums
+        other._styles = self._styles
+        return other
+
+    @property
+    def styles(self) -> dict[str, StyleInfo]:
+        # styles.xml is often the largest part; parse it only when a paragraph names a style.
+        if self._styles is None:
+            self._styles = self._load_styles()
+        return self._styles
+
+    def outline(self, style_id: str) -> int | None:
+        """The outline level a style chain gives (0-8), or None for body text."""
+        level = next((s.outline for s in self.style_chain(style_id) if s.outline is not None), None)
+        return level if level is not None and 0 <= level <= 8 else None
+
+    def style_chain(self, style_id: str) -> list[StyleInfo]:
+        chain: list[StyleInfo] = []
+        seen: set[str] = set()
+        while style_id and style_id not in seen and len(chain) < _MAX_STYLE_DEPTH:
+            seen.add(style_id)
+            info = self.styles.get(style_id)
+            if info is None:
+                break
+            chain.append(info)
+            style_id = info.based_on
+        return chain
+
+    def resolve(self, style_id: str, num_id: str | None, ilvl: int | None) -> tuple[str, int] | None:
+        """The effective ``(numId, ilvl)`` of a paragraph from its direct numPr and its style chain."""
+        chain = self.style_chain(style_id) if style_id else []
+        from_style = num_id is None
+        if num_id is None:
+            num_id = next((s.num_id for s in chain if s.num_id is not None), None)
+        if num_id is None or num_id == "0" or num_id not in self.nums:
+            return None
+        if ilvl is None:
+            ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
+        if ilvl is None and from_style:
+            levels = self._levels(num_id)
+            ilvl = next((k for k, lv in levels.items() if lv.style == style_id), 0)
+        return num_id, max(0, min(ilvl or 0, 8))
+
+    def _abstract_id(self, num_id: str, depth: int = 0) -> str:
+        ab_id = self.nums[num_id].abstract
+        link = self.style_links.get(ab_id)
+        if link and depth < 4:
+            linked = next((s.num_id for s in self.style_chain(link) if s.num_id), None)
+            if linked in self.nums and linked != num_id:
+                return self._abstract_id(linked, depth + 1)
+        return ab_id
+
+    def _levels(self, num_id: str) -> dict[int, Level]:
+        levels = dict(self.abstracts.get(self._abstract_id(num_id), {}))
+        levels.update(self.nums[num_id].level_overrides)
+        return levels
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str, str]:
+        """Advance the counter of ``ilvl`` and return ``(label, suffix)`` as shown before the paragraph."""
+        levels = self._levels(num_id)
+        level = levels.get(ilvl)
+        if level is None:
+            return "", ""
+        ab_id = self._abstract_id(num_id)
+        counters = self.counters.setdefault(ab_id, {})
+        inst = self.nums[num_id]
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for k, start in inst.start_overrides.items():
+                counters[k] = start - 1
+                for deeper in [d for d in counters if d > k]:
+                    del counters[deeper]
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+        for k in [k for k in counters if k > ilvl]:
+            restart = levels[k].restart if k in levels else None
+            if ilvl < (k if restart is None else restart):
+                del counters[k]
+        if level.fmt == "bullet":
+            return "".join(BULLET_GLYPHS.get(c, c) for c in level.text), level.suffix
+
+        def render(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            lv = levels.get(k, Level())
+            value = counters.get(k, lv.start)
+            return format_number(value, "decimal" if level.legal else lv.fmt)
+
+        return _PLACEHOLDER.sub(render, level.text), level.suffix
+
+
+def _int_attr(el: etree._Element) -> int:
+    try:
+        return int(el.get(W + "ilvl", "0"))
+    except ValueError:
+        return 0

@@ -1,0 +1,38 @@
+"""Read a filing-package folder as one Document whose blocks remember their member file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from normcheck.errors import InputError
+from normcheck.model import Document
+from normcheck.reader.folder import package_members
+
+
+def read_package(folder: Path, display: str, *, max_unzipped_bytes: int | None = None) -> Document:
+    """Members in ``package_members`` order; each block's ``file`` is the member path as shown to the user.
+
+    A member that cannot be read makes the whole package unreadable (naming the member), because checking
+    the rest would report missing evidence that is really in the broken file.
+    """
+    from normcheck.reader import read_file
+
+    members, skipped = package_members(folder)
+    if not members:
+        raise InputError("no-documents", "文件夹中没有可检查的文档（.docx、.doc、.wps、.txt、.md 等）")
+    doc = Document(path=display)
+    files: list[str] = []
+    for member in members:
+        shown = str(Path(display) / member.relative_to(folder))
+        try:
+            part = read_file(member, shown, max_unzipped_bytes=max_unzipped_bytes)
+        except InputError as exc:
+            raise InputError(exc.code, f"材料 {member.relative_to(folder).as_posix()}：{exc.message}") from None
+        files.append(shown)
+        doc.blocks.extend(part.blocks)
+        doc.warnings.extend(f"{member.name}：{w}" for w in part.warnings)
+        if not doc.metadata:
+            doc.metadata = dict(part.metadata)
+    for path in skipped:
+        doc.warnings.append(f"未读取不支持的材料文件：{path.relative_to(folder).as_posix()}")
+    doc.files = tuple(files)
+    return doc

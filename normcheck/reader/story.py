@@ -1,0 +1,334 @@
+"""Walk one WordprocessingML story (body, header, footnote, comment…) into paragraphs in reading order.
+
+What counts as visible text: runs and inserted/moved-to text; field results (not instructions); the chosen
+``mc:Choice`` of alternate content; content-control content unless it is only placeholder text. What does not:
+``w:del``/``w:moveFrom``, ``w:delText``, ``w:instrText``, ``mc:Fallback`` copies, hidden text (``w:vanish``),
+footnote and comment reference marks. Text boxes become their own paragraphs right after the paragraph that
+anchors them. A paragraph whose mark is deleted is merged into the next one, which keeps its properties.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from normcheck.reader.numbering import Numbering
+from normcheck.reader.symbols import symbol_char
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
+PPR, RPR, TCPR, TRPR = W + "pPr", W + "rPr", W + "tcPr", W + "trPr"
+SDT, SDT_CONTENT, SDT_PR = W + "sdt", W + "sdtContent", W + "sdtPr"
+TXBX = W + "txbxContent"
+ALT, CHOICE, FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+VAL = W + "val"
+_WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir",
+                                      "bdo"))
+_BLOCK_WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "customXml", "smartTag"))
+_MATH = frozenset((M + "oMath", M + "oMathPara"))
+_BREAKS = frozenset((W + "br", W + "cr"))
+_TABS = frozenset((W + "tab", W + "ptab"))
+_GRAPHICS = frozenset((W + "drawing", W + "pict", W + "object"))
+_OFF = frozenset(("false", "0", "off"))
+_FLDCHAR, _SYM, _NBH, _SOFT, _RUBY = W + "fldChar", W + "sym", W + "noBreakHyphen", W + "softHyphen", W + "ruby"
+_FLDTYPE = W + "fldCharType"
+
+WARN_ALTCHUNK = "文档含有嵌入的外部内容（altChunk），其文字未读取"
+WARN_MATH = "文档含有公式，公式内容未读取"
+WARN_HIDDEN = "文档含有隐藏文字（w:vanish），按 Word 默认显示效果未读取"
+WARN_OBJECT = "文档含有嵌入对象（如 OLE 对象），其内容未读取"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    label: str
+    style: str
+    outline: int | None
+    cell: tuple[int, int, int] | None
+    xml_index: int | None
+    kind: str
+
+
+def _on(el: etree._Element | None) -> bool:
+    return el is not None and el.get(VAL, "true").lower() not in _OFF
+
+
+def _int_val(el: etree._Element | None, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return int(el.get(VAL, str(default)))
+    except ValueError:
+        return default
+
+
+class StoryWalker:
+    """Collects the paragraphs of one or more stories of one XML part, sharing numbering counters."""
+
+    def __init__(self, root: etree._Element, numbering: Numbering, warnings: list[str]) -> None:
+        self.numbering = numbering
+        self.warnings = warnings
+        self.paragraphs: list[Paragraph] = []
+        self._index = {el: i for i, el in enumerate(root.iter(P))}
+        self._instr_depth = 0
+        self._fields: list[bool] = []
+        self._carry: list[str] = []
+        self._carry_index: int | None = None
+        self._carry_boxes: list[etree._Element] = []
+        self._cell: tuple[int, int, int] | None = None
+        self._tables = 0
+        self._kind = "paragraph"
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def story(self, container: etree._Element) -> None:
+        """Read one story; field state and pending merges never cross story boundaries."""
+        self._fields, self._instr_depth = [], 0
+        self.blocks(container)
+        self._flush_carry()
+
+    def blocks(self, container: etree._Element) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == P:
+                self.paragraph(child)
+            elif tag == TBL:
+                self.table(child)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.blocks(content)
+            elif tag in _BLOCK_WRAPPERS:
+                self.blocks(child)
+            elif tag == ALT:
+                choice = child.find(CHOICE)
+                if choice is not None:
+                    self.blocks(choice)
+            elif tag == W + "altChunk":
+                self._warn(WARN_ALTCHUNK)
+
+    def paragraph(self, p: etree._Element) -> None:
+        pieces: list[str] = []
+        boxes: list[etree._Element] = []
+        self.inline(p, pieces, boxes)
+        ppr = p.find(PPR)
+        style, num_id, ilvl, outline, mark_gone = "", None, None, None, False
+        if ppr is not None:
+            style_el = ppr.find(W + "pStyle")
+            if style_el is not None:
+                style = style_el.get(VAL, "")
+            num_pr = ppr.find(W + "numPr")
+            if num_pr is not None:
+                num_el = num_pr.find(W + "numId")
+                num_id = None if num_el is None else num_el.get(VAL, "")
+                ilvl_el = num_pr.find(W + "ilvl")
+                ilvl = None if ilvl_el is None else _int_val(ilvl_el, 0)
+            outline_el = ppr.find(W + "outlineLvl")
+            if outline_el is not None:
+                outline = _int_val(outline_el, 9)
+            mark = ppr.find(RPR)
+            if mark is not None:
+                mark_gone = mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None
+        if mark_gone:
+            if self._carry_index is None:
+                self._carry_index = self._index.get(p)
+            self._carry.append("".join(pieces))
+            self._carry_boxes.extend(boxes)
+            return
+        text = "".join(self._carry) + "".join(pieces)
+        xml_index = self._index.get(p) if self._carry_index is None else self._carry_index
+        boxes = self._carry_boxes + boxes
+        self._carry, self._carry_index, self._carry_boxes = [], None, []
+        label, suffix = "", ""
+        if num_id is not None or style:
+            resolved = self.numbering.resolve(style, num_id, ilvl)
+            if resolved is not None:
+                label, suffix = self.numbering.label(*resolved)
+            if outline is None and style:
+                outline = self.numbering.outline(style)
+        if outline is not None and not 0 <= outline <= 8:
+            outline = None
+        self._emit(text, label, suffix, style, outline, xml_index)
+        for box in boxes:
+            self._text_box(box)
+
+    def _emit(self, text: str, label: str, suffix: str, style: str, outline: int | None,
+              xml_index: int | None) -> None:
+        text = text.strip()
+        if label:
+            text = (label + suffix + text).rstrip()
+        if not text:
+            return
+        self.paragraphs.append(Paragraph(text, label, style, outline, self._cell, xml_index, self._kind))
+
+    def _flush_carry(self) -> None:
+        if self._carry:
+            boxes = self._carry_boxes
+            self._emit("".join(self._carry), "", "", "", None, self._carry_index)
+            self._carry, self._carry_index, self._carry_boxes = [], None, []
+            for box in boxes:
+                self._text_box(box)
+
+    def _text_box(self, box: etree._Element) -> None:
+        outer_kind, outer_carry = self._kind, (self._carry, self._carry_index, self._carry_boxes)
+        self._kind = "textbox"
+        self._carry, self._carry_index, self._carry_boxes = [], None, []
+        self.blocks(box)
+        self._flush_carry()
+        self._kind = outer_kind
+        self._carry, self._carry_index, self._carry_boxes = outer_carry
+
+    def inline(self, parent: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == R:
+                self.run(child, pieces, boxes)
+            elif tag in _WRAPPERS:
+                self.inline(child, pieces, boxes)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                props = child.find(SDT_PR)
+                placeholder = props is not None and props.find(W + "showingPlcHdr") is not None
+                if content is not None and not placeholder:
+                    self.inline(content, pieces, boxes)
+            elif tag == ALT:
+                choice = child.find(CHOICE)
+                if choice is not None:
+                    self.inline(choice, pieces, boxes)
+            elif tag in _MATH:
+                self._warn(WARN_MATH)
+
+    def run(self, run: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
+        hidden = False
+        for child in run:
+            tag = child.tag
+            if tag == T:
+                if not hidden and not self._instr_depth:
+                    pieces.append(child.text or "")
+            elif tag == RPR:
+                if _on(child.find(W + "vanish")) or _on(child.find(W + "specVanish")):
+                    hidden = True
+                    self._warn(WARN_HIDDEN)
+            elif hidden or (self._instr_depth and tag != _FLDCHAR):
+                continue
+            elif tag in _TABS:
+                pieces.append("\t")
+            elif tag in _BREAKS:
+                pieces.append("\n")
+            elif tag == _FLDCHAR:
+                self._field_char(child.get(_FLDTYPE, ""))
+            elif tag == _SYM:
+                pieces.append(_symbol(child))
+            elif tag == _NBH:
+                pieces.append("-")
+            elif tag == _SOFT:
+                continue
+            elif tag in _GRAPHICS:
+                found = _find_text_boxes(child)
+                boxes.extend(found)
+                if tag == W + "object" and not found:
+                    self._warn(WARN_OBJECT)
+            elif tag == ALT:
+                choice = child.find(CHOICE)
+                if choice is not None:
+                    self.run(choice, pieces, boxes)
+            elif tag == _RUBY:
+                base = child.find(W + "rubyBase")
+                if base is not None:
+                    self.inline(base, pieces, boxes)
+            elif tag in _MATH:
+                self._warn(WARN_MATH)
+
+    def _field_char(self, kind: str) -> None:
+        if kind == "begin":
+            self._fields.append(True)
+            self._instr_depth += 1
+        elif kind == "separate":
+            if self._fields and self._fields[-1]:
+                self._fields[-1] = False
+                self._instr_depth -= 1
+        elif kind == "end" and self._fields:
+            if self._fields.pop():
+                self._instr_depth -= 1
+
+    def table(self, tbl: etree._Element) -> None:
+        top = self._cell is None
+        number = self._tables
+        if top:
+            self._tables += 1
+        row_index = 0
+        for tr in _children(tbl, TR):
+            tr_pr = tr.find(TRPR)
+            if tr_pr is not None and tr_pr.find(W + "del") is not None:
+                continue
+            column = 0
+            if tr_pr is not None:
+                column = _int_val(tr_pr.find(W + "gridBefore"), 0)
+            for tc in _children(tr, TC):
+                span, skip = 1, False
+                tc_pr = tc.find(TCPR)
+                if tc_pr is not None:
+                    span = max(1, _int_val(tc_pr.find(W + "gridSpan"), 1))
+                    v_merge, h_merge = tc_pr.find(W + "vMerge"), tc_pr.find(W + "hMerge")
+                    skip = ((v_merge is not None and v_merge.get(VAL, "continue") != "restart")
+                            or (h_merge is not None and h_merge.get(VAL, "continue") != "restart")
+                            or tc_pr.find(W + "cellDel") is not None)
+                if not skip:
+                    self._cell_blocks(tc, (number, row_index, column) if top else self._cell)
+                column += span
+            row_index += 1
+
+    def _cell_blocks(self, tc: etree._Element, cell: tuple[int, int, int] | None) -> None:
+        outer_kind, outer_cell = self._kind, self._cell
+        self._cell = cell
+        if self._kind == "paragraph":
+            self._kind = "cell"
+        self.blocks(tc)
+        self._flush_carry()
+        self._kind, self._cell = outer_kind, outer_cell
+
+
+def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """Rows of a table or cells of a row, looking through content controls and custom XML wrappers."""
+    out: list[etree._Element] = []
+    for child in parent:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                out.extend(_children(content, tag))
+        elif child.tag in _BLOCK_WRAPPERS:
+            out.extend(_children(child, tag))
+    return out
+
+
+def _find_text_boxes(el: etree._Element) -> list[etree._Element]:
+    """Outermost ``w:txbxContent`` under a drawing, never looking into ``mc:Fallback`` copies."""
+    found: list[etree._Element] = []
+    for child in el:
+        tag = child.tag
+        if tag == TXBX:
+            found.append(child)
+        elif tag == FALLBACK:
+            continue
+        elif tag == ALT:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                found.extend(_find_text_boxes(choice))
+        elif isinstance(tag, str):
+            found.extend(_find_text_boxes(child))
+    return found
+
+
+def _symbol(sym: etree._Element) -> str:
+    try:
+        code = int(sym.get(W + "char", ""), 16)
+    except ValueError:
+        return ""
+    return symbol_char(sym.get(W + "font", ""), code)
