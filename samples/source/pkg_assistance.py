@@ -3,7 +3,7 @@ document's authority."""
 from __future__ import annotations
 
 from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, filing_report, imprint, notice, review_opinion
-from sample_spec import DocSpec, Expectation, PackageSpec, compose, table
+from sample_spec import DocSpec, PackageSpec, compose, table
 
 TITLE = "前进区临时救助实施办法"
 WENHAO = "前政规〔2024〕9号"
@@ -93,5 +93,4 @@ PACKAGE = PackageSpec(
     folder=True,
     files=(("正文.docx", MAIN), ("起草说明.docx", DRAFTING), ("合法性审核意见书.docx", REVIEW),
            ("备案报告.docx", FILING)),
-    expected=Expectation(rules=frozenset()),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sample_frames import GOV_CC, GOV_OFFICE, GOVERNMENT, imprint, notice
-from sample_spec import DocSpec, Expectation, PackageSpec, compose
+from sample_spec import DocSpec, PackageSpec, compose
 
 TITLE = "前进区城市绿化管理规定"
 
@@ -49,14 +49,11 @@ PACKAGE = PackageSpec(
     name="greening-regulations.docx",
     summary="区政府规范性文件单文件包（不分章）：印发通知 + 规定 + 起草说明",
     files=(("greening-regulations.docx", DOCUMENT),),
-    expected=Expectation(
-        rules=frozenset(),
-        defects=(
-            ("filing", "文号“前政规[2024]第4号”用方括号并带“第”"),
-            ("filing", "施行日期2024年3月1日早于成文日期2024年3月15日"),
-            ("filing", "未规定有效期"),
-            ("consultation", "起草说明没有任何征求意见的记录"),
-            ("collective-decision", "只有“拟提请区政府常务会议审议”，印发通知未写明审议情况"),
-        ),
+    defects=(
+        ("filing", "文号“前政规[2024]第4号”用方括号并带“第”"),
+        ("filing", "施行日期2024年3月1日早于成文日期2024年3月15日"),
+        ("filing", "未规定有效期"),
+        ("consultation", "起草说明没有任何征求意见的记录"),
+        ("collective-decision", "只有“拟提请区政府常务会议审议”，印发通知未写明审议情况"),
     ),
 )

@@ -3,7 +3,7 @@ and a legality review replaced by 会签."""
 from __future__ import annotations
 
 from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, imprint, notice
-from sample_spec import DocSpec, Expectation, PackageSpec, compose
+from sample_spec import DocSpec, PackageSpec, compose
 
 TITLE = "前进区住宅小区物业管理办法"
 
@@ -61,14 +61,11 @@ PACKAGE = PackageSpec(
     name="property-management.docx",
     summary="区政府规范性文件单文件包：印发通知 + 办法（四章十一条）+ 起草说明",
     files=(("property-management.docx", DOCUMENT),),
-    expected=Expectation(
-        rules=frozenset(),
-        defects=(
-            ("civil-code", "第一条依据《中华人民共和国物权法》"),
-            ("civil-code", "第四条依照《中华人民共和国物权法》第七十条（现为民法典第二百七十一条）"),
-            ("civil-code", "第七条维修资金沿用物权法第七十六条“双三分之二”表决规则（民法典第二百七十八条）"),
-            ("fair-competition", "第八条前期物业服务统一由区城投物业服务有限公司承接（限定经营者）"),
-            ("legality-review", "起草说明只有区司法局“会签同意”，没有合法性审核"),
-        ),
+    defects=(
+        ("civil-code", "第一条依据《中华人民共和国物权法》"),
+        ("civil-code", "第四条依照《中华人民共和国物权法》第七十条（现为民法典第二百七十一条）"),
+        ("civil-code", "第七条维修资金沿用物权法第七十六条“双三分之二”表决规则（民法典第二百七十八条）"),
+        ("fair-competition", "第八条前期物业服务统一由区城投物业服务有限公司承接（限定经营者）"),
+        ("legality-review", "起草说明只有区司法局“会签同意”，没有合法性审核"),
     ),
 )

@@ -3,7 +3,7 @@ limitation period, a 暂行 title with a five-year validity and a legality revie
 from __future__ import annotations
 
 from sample_frames import imprint, notice
-from sample_spec import DocSpec, Expectation, PackageSpec, compose
+from sample_spec import DocSpec, PackageSpec, compose
 
 TITLE = "前进区住房租赁管理暂行办法"
 ISSUER = "前进区住房和城乡建设局"
@@ -53,13 +53,10 @@ PACKAGE = PackageSpec(
     name="rental-housing-interim.docx",
     summary="区政府工作部门规范性文件单文件包（不分章）：印发通知 + 暂行办法 + 起草说明",
     files=(("rental-housing-interim.docx", DOCUMENT),),
-    expected=Expectation(
-        rules=frozenset(),
-        defects=(
-            ("civil-code", "第一条依据《中华人民共和国合同法》《中华人民共和国担保法》"),
-            ("civil-code", "第七条“诉讼时效期间为二年”（民法典第一百八十八条为三年）"),
-            ("filing", "名称为“暂行办法”而有效期5年（暂行/试行上限2年）"),
-            ("legality-review", "起草说明只写“已送区司法局进行合法性审核”，没有审核结论"),
-        ),
+    defects=(
+        ("civil-code", "第一条依据《中华人民共和国合同法》《中华人民共和国担保法》"),
+        ("civil-code", "第七条“诉讼时效期间为二年”（民法典第一百八十八条为三年）"),
+        ("filing", "名称为“暂行办法”而有效期5年（暂行/试行上限2年）"),
+        ("legality-review", "起草说明只写“已送区司法局进行合法性审核”，没有审核结论"),
     ),
 )

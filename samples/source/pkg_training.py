@@ -3,7 +3,7 @@ only planned to go out for public comment and had its legality review after the 
 from __future__ import annotations
 
 from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, filing_report, imprint, notice, review_opinion
-from sample_spec import DocSpec, Expectation, PackageSpec, compose
+from sample_spec import DocSpec, PackageSpec, compose
 
 TITLE = "前进区校外培训机构管理办法"
 WENHAO = "前政规〔2024〕8号"
@@ -88,13 +88,10 @@ PACKAGE = PackageSpec(
     folder=True,
     files=(("正文.docx", MAIN), ("起草说明.docx", DRAFTING), ("合法性审核意见书.docx", REVIEW),
            ("备案报告.docx", FILING)),
-    expected=Expectation(
-        rules=frozenset(),
-        defects=(
-            ("authority", "第四条须经街道办事处审核同意后方可开展培训活动（设定许可）"),
-            ("authority", "第五条要求提交社区出具的无违法犯罪证明等法定以外材料"),
-            ("consultation", "只征求了部门意见，公开征求意见只是“拟”进行"),
-            ("legality-review", "合法性审核意见书（2024年6月20日）晚于常务会议（2024年6月14日）"),
-        ),
+    defects=(
+        ("authority", "第四条须经街道办事处审核同意后方可开展培训活动（设定许可）"),
+        ("authority", "第五条要求提交社区出具的无违法犯罪证明等法定以外材料"),
+        ("consultation", "只征求了部门意见，公开征求意见只是“拟”进行"),
+        ("legality-review", "合法性审核意见书（2024年6月20日）晚于常务会议（2024年6月14日）"),
     ),
 )

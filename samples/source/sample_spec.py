@@ -12,7 +12,7 @@ anything else     a plain paragraph, typed exactly as shown
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 KINDS = ("plain", "chapter", "article", "item")
 _PREFIXES = {"# ": "chapter", "@ ": "article", "- ": "item"}
@@ -60,23 +60,17 @@ class DocSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class Expectation:
-    """What normcheck should report at error/warning severity, and the defects that were planted."""
-
-    rules: frozenset[str]
-    defects: tuple[tuple[str, str], ...] = ()
-    xfail: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class PackageSpec:
-    """A filing package: one .docx (``files`` has one entry) or a folder of named .docx files."""
+    """A filing package: one .docx (``files`` has one entry) or a folder of named .docx files.
+
+    ``defects`` lists the planted defects as (tag, description); an empty tuple marks a clean package.
+    """
 
     name: str
     summary: str
     files: tuple[tuple[str, DocSpec], ...]
     folder: bool = False
-    expected: Expectation = field(default_factory=lambda: Expectation(frozenset()))
+    defects: tuple[tuple[str, str], ...] = ()
 
 
 def parse_runs(text: str) -> tuple[Run, ...]:
