@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -118,9 +119,12 @@ def _summary_tables(summary: Summary) -> list[RenderableType]:
 
 def render_text(results: list[FileResult], *, color: bool = False, width: int | None = None,
                 baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = ()) -> str:
-    """The report as text, ANSI-styled when ``color`` is true, wrapped at ``width`` terminal cells."""
+    """The report as text, ANSI-styled when ``color`` is true, wrapped at ``width`` terminal cells (default:
+    the terminal's width, or ``DEFAULT_WIDTH`` when there is no terminal)."""
+    if width is None:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or DEFAULT_WIDTH, force_terminal=color, no_color=not color,
+    console = Console(file=buffer, width=max(width, 20), force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, markup=False, emoji=False,
                       legacy_windows=False, soft_wrap=False)
     for result in results:

@@ -91,3 +91,15 @@ def test_clean_run_and_dispatch(results):
     output = render("text", [FileResult("a.docx")], color=False, width=80, rules=None)
     assert "a.docx — 未发现问题" in output
     assert "汇总" in output
+
+
+def test_default_width_follows_the_terminal(results, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "44")
+    lines = render_text(results, color=False).splitlines()
+    assert max(_cells(line) for line in lines) <= 44
+    assert max(_cells(line) for line in lines) > 30
+
+
+def test_tiny_width_still_renders(results):
+    output = render_text(results, color=False, width=3)
+    assert "CC-001" in output
