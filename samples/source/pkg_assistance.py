@@ -2,7 +2,16 @@
 document's authority."""
 from __future__ import annotations
 
-from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, filing_report, imprint, notice, review_opinion
+from sample_frames import (
+    GOV_ADDRESSEES,
+    GOV_CC,
+    GOV_OFFICE,
+    GOVERNMENT,
+    filing_report,
+    imprint,
+    notice,
+    review_opinion,
+)
 from sample_spec import DocSpec, PackageSpec, compose, table
 
 TITLE = "前进区临时救助实施办法"

@@ -1,7 +1,15 @@
 """《前进区居家养老服务补贴管理办法》: a clean single-file package with the 合法性审核意见书 appended."""
 from __future__ import annotations
 
-from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, imprint, notice, review_opinion
+from sample_frames import (
+    GOV_ADDRESSEES,
+    GOV_CC,
+    GOV_OFFICE,
+    GOVERNMENT,
+    imprint,
+    notice,
+    review_opinion,
+)
 from sample_spec import DocSpec, PackageSpec, compose, table
 
 TITLE = "前进区居家养老服务补贴管理办法"

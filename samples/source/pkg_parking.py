@@ -1,7 +1,14 @@
 """《前进区机动车停车管理办法》: the headline single-file package, with defects from several packs."""
 from __future__ import annotations
 
-from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, imprint, notice
+from sample_frames import (
+    GOV_ADDRESSEES,
+    GOV_CC,
+    GOV_OFFICE,
+    GOVERNMENT,
+    imprint,
+    notice,
+)
 from sample_spec import DocSpec, PackageSpec, compose, table
 
 TITLE = "前进区机动车停车管理办法"

@@ -2,7 +2,14 @@
 and a legality review replaced by 会签."""
 from __future__ import annotations
 
-from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, imprint, notice
+from sample_frames import (
+    GOV_ADDRESSEES,
+    GOV_CC,
+    GOV_OFFICE,
+    GOVERNMENT,
+    imprint,
+    notice,
+)
 from sample_spec import DocSpec, PackageSpec, compose
 
 TITLE = "前进区住宅小区物业管理办法"

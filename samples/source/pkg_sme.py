@@ -2,7 +2,16 @@
 without legal basis and a decision taken only at the 区长办公会议."""
 from __future__ import annotations
 
-from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, filing_report, imprint, notice, review_opinion
+from sample_frames import (
+    GOV_ADDRESSEES,
+    GOV_CC,
+    GOV_OFFICE,
+    GOVERNMENT,
+    filing_report,
+    imprint,
+    notice,
+    review_opinion,
+)
 from sample_spec import DocSpec, PackageSpec, compose, table
 
 TITLE = "前进区促进中小微企业高质量发展若干措施"

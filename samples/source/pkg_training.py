@@ -2,7 +2,16 @@
 only planned to go out for public comment and had its legality review after the deliberation."""
 from __future__ import annotations
 
-from sample_frames import GOV_ADDRESSEES, GOV_CC, GOV_OFFICE, GOVERNMENT, filing_report, imprint, notice, review_opinion
+from sample_frames import (
+    GOV_ADDRESSEES,
+    GOV_CC,
+    GOV_OFFICE,
+    GOVERNMENT,
+    filing_report,
+    imprint,
+    notice,
+    review_opinion,
+)
 from sample_spec import DocSpec, PackageSpec, compose
 
 TITLE = "前进区校外培训机构管理办法"
