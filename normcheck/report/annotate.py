@@ -75,10 +75,11 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, ValueError, KeyError, OSError) as exc:
         raise ConfigError(f"无法打开以写入批注（{exc.__class__.__name__}）") from None
     paragraphs = _paragraph_elements(word)
+    main_part = str(word.part.partname).lstrip("/")
     blocks = [b for b in doc.blocks if b.file in ("", str(source), doc.path) or len(doc.files) <= 1]
-    title = _title_element(doc, blocks, paragraphs)
+    title = _title_element(doc, blocks, paragraphs, main_part)
     for finding in findings:
-        element, block = _target(finding, blocks, paragraphs, title)
+        element, block = _target(finding, blocks, paragraphs, title, main_part)
         runs = _anchor_runs(element, block, finding)
         comment = word.add_comment(runs, text=f"[{finding.rule}] {finding.title}", author=AUTHOR,
                                    initials=INITIALS)
@@ -111,7 +112,7 @@ def _paragraph_elements(word: Any) -> list[Any]:
     return list(word.element.iter(qn("w:p")))
 
 
-def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any]) -> Any:
+def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any], main_part: str) -> Any:
     """The title paragraph: from the structure stage when it finds one, else the first non-empty body block."""
     candidates: list[Block] = []
     try:
@@ -122,28 +123,31 @@ def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any]) ->
             candidates.append(doc.blocks[title.block])
     except Exception:  # noqa: BLE001 - the title is a placement nicety; the first paragraph will do
         pass
+    # In a package the structure's title may belong to another member file.
+    candidates = [b for b in candidates if b in blocks]
     candidates.extend(b for b in blocks if b.part == "body" and b.text.strip())
     for block in candidates:
-        element = _element_of(block, paragraphs)
+        element = _element_of(block, paragraphs, main_part)
         if element is not None:
             return element
     return paragraphs[0] if paragraphs else None
 
 
-def _element_of(block: Block, paragraphs: list[Any]) -> Any:
+def _element_of(block: Block, paragraphs: list[Any], main_part: str) -> Any:
     if block.part != "body" or block.xml_index is None:
         return None
-    if block.xml_part and block.xml_part.lstrip("/") != "word/document.xml":
+    if block.xml_part and block.xml_part.lstrip("/") != main_part:
         return None
     return paragraphs[block.xml_index] if 0 <= block.xml_index < len(paragraphs) else None
 
 
-def _target(finding: Finding, blocks: list[Block], paragraphs: list[Any], title: Any) -> tuple[Any, Block | None]:
+def _target(finding: Finding, blocks: list[Block], paragraphs: list[Any], title: Any,
+            main_part: str) -> tuple[Any, Block | None]:
     loc = finding.location
     if loc.part == "body" and loc.paragraph is not None:
         for block in blocks:
             if block.part == "body" and block.index == loc.paragraph:
-                element = _element_of(block, paragraphs)
+                element = _element_of(block, paragraphs, main_part)
                 if element is not None:
                     return element, block
     if title is None:
