@@ -12,8 +12,13 @@ from normcheck.report.summary import summarize
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+# Other line separators (Word's manual break \v among them) would split a command for tools that read lines
+# the Python way; they become plain line feeds, which the escaping below keeps inside the command.
+_LINE_BREAKS = str.maketrans({c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.translate(_LINE_BREAKS).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from importlib import resources
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,5 +129,6 @@ def fixed() -> dict[str, object]:
 
 @pytest.fixture
 def report_schema() -> dict[str, object]:
-    root = Path(__file__).resolve().parents[2]
-    return json.loads((root / "normcheck" / "schemas" / "normcheck-report.schema.json").read_text("utf-8"))
+    # Loaded as package data, as an installed normcheck ships it.
+    schema = resources.files("normcheck").joinpath("schemas/normcheck-report.schema.json")
+    return json.loads(schema.read_text(encoding="utf-8"))
