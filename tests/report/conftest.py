@@ -4,14 +4,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from importlib import resources
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from normcheck.model import Block, Document, FileError, FileResult, Finding, Location, Waived
+from normcheck.model import (
+    Block,
+    Document,
+    FileError,
+    FileResult,
+    Finding,
+    Location,
+    Waived,
+)
 
 VERSION = "9.9.9-test"
 TIMESTAMP = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
