@@ -14,6 +14,8 @@ extra_parts=None, omit=()) -> Path``
     Strict OOXML namespaces and relationship types. ``document_xml`` replaces the whole main part (bytes or
     str) for malformed-input tests; ``extra_parts`` adds raw zip members; ``omit`` drops members by name.
 
+``build_ole2(path, streams)`` writes a minimal OLE2 compound file (legacy .doc, encrypted .docx).
+
 ``p(*runs, style=None, num=None, ppr="")`` and ``r(text, rpr="")`` write a paragraph and a run;
 ``num=(num_id, ilvl)`` adds direct numbering. ``lvl(...)``, ``abstract_num(...)`` and ``num(...)`` write
 numbering definitions. ``zip_members(path, members)`` writes an arbitrary zip.
@@ -208,3 +210,31 @@ def build_docx(path: str | Path, body_xml: str, *, numbering: str | None = None,
     ordered = {"[Content_Types].xml": parts.pop("[Content_Types].xml")} if "[Content_Types].xml" in parts else {}
     ordered.update(parts)
     return zip_members(path, ordered)
+
+
+def build_ole2(path: str | Path, streams: Iterable[str]) -> Path:
+    """Write a minimal OLE2 compound file whose directory names ``streams`` (empty streams), e.g.
+    ``["WordDocument"]`` for a legacy .doc or ``["EncryptionInfo", "EncryptedPackage"]`` for an encrypted
+    .docx. Only the header, one FAT sector and the directory are written: enough to identify the file."""
+    import struct
+
+    names = ["Root Entry", *streams]
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    dir_sectors = (len(names) + 3) // 4
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 40, 0, 1, 1, 0, 4096, end, 0, end, 0)
+    struct.pack_into("<109I", header, 76, 0, *([free] * 108))
+    fat = [0xFFFFFFFD] + [i + 2 for i in range(dir_sectors - 1)] + [end]
+    fat_sector = struct.pack(f"<{len(fat)}I", *fat) + b"\xff" * (512 - 4 * len(fat))
+    directory = bytearray(512 * dir_sectors)
+    for i, name in enumerate(names):
+        raw = name.encode("utf-16-le")
+        entry = 128 * i
+        directory[entry:entry + len(raw)] = raw
+        struct.pack_into("<HBB", directory, entry + 64, len(raw) + 2, 5 if i == 0 else 2, 1)
+        struct.pack_into("<III", directory, entry + 68, free, free, 1 if i == 0 and len(names) > 1 else free)
+    path = Path(path)
+    path.write_bytes(bytes(header) + fat_sector + bytes(directory))
+    return path
