@@ -13,6 +13,7 @@ _FOLD = dict(FULLWIDTH_DIGITS)
 _FOLD.update(str.maketrans("－．／", "-./"))
 
 _SP = r"[ \u3000]?"
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
 _CN_YEAR = r"[一二三四五六七八九][〇○零OＯ一二三四五六七八九]{3}"
 _CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
 _CN_DAY = r"三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -39,6 +40,8 @@ def find_dates(text: str) -> list[tuple[_dt.date, int, int]]:
     "3月5日" without a year counts only when a year was written earlier in the same text (the last one
     written: a full date or a bare "2020年"). Impossible dates such as 2月30日 are skipped.
     """
+    if "年" not in text and _ANY_DIGIT.search(text) is None:
+        return []
     folded = text.translate(_FOLD)
     found: list[tuple[_dt.date, int, int]] = []
     year: int | None = None

@@ -1,6 +1,8 @@
 """Chinese numerals (一百二十三, 二〇二〇, 壹佰, 两) and Arabic digits (ASCII or full-width) as integers."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Full-width digits fold to ASCII one character for one character, so offsets never move.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -27,6 +29,11 @@ NUMERAL_CLASS = "0-9０-９〇○零一二两三四五六七八九十百千万�
 def parse_chinese_number(s: str) -> int:
     """Read ``s`` as a whole number: 一百二十三 → 123, 十一 → 11, 一千零五 → 1005, 二〇二〇 → 2020,
     两 → 2, 壹佰贰拾 → 120, ３０ → 30, 三万五 → 35000. Raises ValueError when ``s`` is not a number."""
+    return _parse(s) if len(s) <= 16 else _parse.__wrapped__(s)
+
+
+@lru_cache(maxsize=4096)  # article and day numbers repeat endlessly within and across documents
+def _parse(s: str) -> int:
     text = s.strip().translate(FULLWIDTH_DIGITS)
     if not text:
         raise ValueError("empty number")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Callable
 
 from normcheck.model import Document
 from normcheck.structure.dates import find_dates, find_durations
@@ -30,7 +30,7 @@ _EVENTS = {"印发": "on-issue", "签发": "on-issue", "下发": "on-issue", "�
 _UNITS = {"个工作日": "workdays", "工作日": "workdays", "日": "days", "天": "days", "个月": "months"}
 _SELF = "本"  # 本办法/本规定/本意见/本通知: the document speaking of itself
 _SENTENCE_START = "。；;！？\n"
-_Candidate = TypeVar("_Candidate", bound=tuple[Any, ...])
+_Statement = tuple[bool, Fact | None, Fact | None]  # (about the document itself, fact, fact)
 
 
 @dataclass(slots=True)
@@ -42,25 +42,36 @@ class Terms:
 
 
 def find_terms(doc: Document, positions: list[int], issue: Fact | None) -> Terms:
+    """Read backwards from the end of the norm: the 附则 is last, so the search usually stops early."""
     terms = Terms()
-    effective: list[tuple[bool, Fact, Fact | None]] = []
-    validity: list[tuple[bool, Fact | None, Fact | None]] = []
-    for position in positions:
-        text = doc.blocks[position].text
-        if "施行" in text or "实施" in text or "生效" in text or "执行" in text:
-            effective.extend(_effective(text, position))
-        if "有效期" in text:
-            validity.extend(_validity(text, position))
-    if effective:
-        _, rule, date = _last_preferred(effective)
-        terms.effective_rule = rule
-        terms.effective_date = date if date is not None else _relative_date(rule, issue)
-    if validity:
-        _, terms.validity, terms.validity_end = _last_preferred(validity)
+    effective = _last_statement(doc, positions, ("施行", "实施", "生效", "执行"), _effective)
+    if effective is not None:
+        terms.effective_rule, date = effective
+        terms.effective_date = date if date is not None else _relative_date(terms.effective_rule, issue)
+    validity = _last_statement(doc, positions, ("有效期",), _validity)
+    if validity is not None:
+        terms.validity, terms.validity_end = validity
     return terms
 
 
-def _effective(text: str, position: int) -> list[tuple[bool, Fact, Fact | None]]:
+def _last_statement(doc: Document, positions: list[int], words: tuple[str, ...],
+                    read: Callable[[str, int], list[_Statement]]) -> tuple[Fact | None, Fact | None] | None:
+    """The last statement about the document itself, else the last statement of any kind."""
+    fallback: tuple[Fact | None, Fact | None] | None = None
+    for position in reversed(positions):
+        text = doc.blocks[position].text
+        if not any(word in text for word in words) or (fallback is not None and _SELF not in text):
+            continue
+        candidates = read(text, position)
+        for about_itself, first, second in reversed(candidates):
+            if about_itself:
+                return first, second
+            if fallback is None:
+                fallback = (first, second)
+    return fallback
+
+
+def _effective(text: str, position: int) -> list[_Statement]:
     found: list[tuple[int, bool, Fact, Fact | None]] = []
     for match in _RELATIVE.finditer(text):
         value = _EVENTS[match.group("event")]
@@ -84,8 +95,8 @@ def _effective(text: str, position: int) -> list[tuple[bool, Fact, Fact | None]]
     return [(preferred, rule, date) for _, preferred, rule, date in found]
 
 
-def _validity(text: str, position: int) -> list[tuple[bool, Fact | None, Fact | None]]:
-    found: list[tuple[bool, Fact | None, Fact | None]] = []
+def _validity(text: str, position: int) -> list[_Statement]:
+    found: list[_Statement] = []
     for match in _VALIDITY.finditer(text):
         at = match.end()
         window = text[at:at + 40]
@@ -111,13 +122,9 @@ def _validity_end(window: str, at: int, position: int) -> Fact | None:
 
 
 def _about_itself(text: str, at: int) -> bool:
+    """本办法/本规定… written earlier in the same sentence."""
     sentence_start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_START) + 1
     return _SELF in text[sentence_start:at]
-
-
-def _last_preferred(candidates: list[_Candidate]) -> _Candidate:
-    preferred = [c for c in candidates if c[0]]
-    return (preferred or candidates)[-1]
 
 
 def _relative_date(rule: Fact | None, issue: Fact | None) -> Fact | None:
