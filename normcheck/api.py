@@ -11,8 +11,9 @@ compile: ``ConfigError``/``RuleError``); an input that cannot be read becomes ``
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from normcheck.model import Document, FileResult, Finding
 

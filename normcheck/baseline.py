@@ -26,7 +26,7 @@ def fingerprint(finding: Finding) -> str:
     """sha256 of the normalized excerpt and the article label (stable under rewording and renumbering)."""
     excerpt = "".join(unicodedata.normalize("NFKC", finding.excerpt).split())
     article = finding.location.article or ""
-    return hashlib.sha256(f"{excerpt}\x1f{article}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{excerpt}\x1f{article}".encode()).hexdigest()
 
 
 def relative_file(path: str, folder: Path) -> str:
@@ -54,7 +54,7 @@ def write(path: Path, results: list[FileResult]) -> int:
     """Record the findings of ``results`` in ``path`` atomically; returns how many were recorded."""
     document = build(results, path.resolve().parent)
     write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    return sum(int(entry["count"]) for entry in document["findings"])  # type: ignore[union-attr]
+    return sum(len(result.findings) for result in results)
 
 
 def load(path: Path) -> Counter[Key]:

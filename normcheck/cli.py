@@ -6,10 +6,11 @@ Heavy modules (rich, lark, python-docx) are imported only by the code paths that
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -295,7 +296,13 @@ def _progress(total: int, color: bool) -> Any:
 @contextmanager
 def _rich_progress(total: int, color: bool) -> Iterator[Callable[[], None]]:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True, no_color=not color)
     # Refreshed by hand: a refresh thread would be copied into forked workers.

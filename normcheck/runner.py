@@ -8,11 +8,12 @@ import os
 import signal
 import threading
 import traceback
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from normcheck.config import Config, Waiver, glob_match
 from normcheck.errors import ConfigError, InputError, NormcheckError
@@ -84,7 +85,7 @@ def select_rules(ruleset: Any, select: Iterable[str], ignore: Iterable[str],
 def _with_rules(ruleset: Any, rules: list[Any]) -> Any:
     if len(rules) == len(ruleset.rules):
         return ruleset
-    if dataclasses.is_dataclass(ruleset):
+    if dataclasses.is_dataclass(ruleset) and not isinstance(ruleset, type):
         return dataclasses.replace(ruleset, rules=rules)
     import copy
 
@@ -195,7 +196,8 @@ def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | 
         jobs: int | None = None, timeout: float | None = 300, keep_documents: bool = False,
         max_unzipped_bytes: int | None = None, progress: Progress | None = None) -> RunResult:
     """Check every target, in order. ``jobs`` > 1 uses worker processes when there is more than one file."""
-    options = {"timeout": timeout, "keep_document": keep_documents, "max_unzipped_bytes": max_unzipped_bytes}
+    options: dict[str, Any] = {"timeout": timeout, "keep_document": keep_documents,
+                               "max_unzipped_bytes": max_unzipped_bytes}
     paths = [t for t in targets if isinstance(t, Path)]
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     context = _pool_context(spec)

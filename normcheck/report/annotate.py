@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from normcheck.errors import ConfigError, NormcheckError
 from normcheck.model import Block, Document, FileResult, Finding
@@ -68,7 +69,7 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
+    from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
     try:
         word = docx.Document(str(source))
@@ -114,15 +115,7 @@ def _paragraph_elements(word: Any) -> list[Any]:
 
 def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any], main_part: str) -> Any:
     """The title paragraph: from the structure stage when it finds one, else the first non-empty body block."""
-    candidates: list[Block] = []
-    try:
-        from normcheck.structure import analyze
-
-        title = analyze(doc).title
-        if title is not None:
-            candidates.append(doc.blocks[title.block])
-    except Exception:  # noqa: BLE001 - the title is a placement nicety; the first paragraph will do
-        pass
+    candidates = _structure_title(doc)
     # In a package the structure's title may belong to another member file.
     candidates = [b for b in candidates if b in blocks]
     candidates.extend(b for b in blocks if b.part == "body" and b.text.strip())
@@ -131,6 +124,16 @@ def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any], ma
         if element is not None:
             return element
     return paragraphs[0] if paragraphs else None
+
+
+def _structure_title(doc: Document) -> list[Block]:
+    from normcheck.structure import analyze
+
+    try:
+        title = analyze(doc).title
+    except Exception:  # noqa: BLE001 - the title only places comments; the first paragraph will do
+        return []
+    return [doc.blocks[title.block]] if title is not None and 0 <= title.block < len(doc.blocks) else []
 
 
 def _element_of(block: Block, paragraphs: list[Any], main_part: str) -> Any:
@@ -172,7 +175,7 @@ def _anchor_runs(p: Any, block: Block | None, finding: Finding) -> list[Any]:
         chosen = [r for r, a, b in _offsets(runs) if a >= start and b <= end and b > a]
         if chosen:
             runs = chosen
-    paragraph = Paragraph(p, None)
+    paragraph = Paragraph(p, None)  # type: ignore[arg-type]  # comment ranges need no story part
     return [Run(r, paragraph) for r in (runs[0], runs[-1])]
 
 
@@ -246,7 +249,7 @@ def _split_at(p: Any, offset: int) -> None:
         head_text, tail_text = texts[0].text[: offset - start], texts[0].text[offset - start:]
         tail = copy.deepcopy(r)
         _set_text(texts[0], head_text)
-        _set_text([c for c in tail if c.tag == qn("w:t")][0], tail_text)
+        _set_text(next(c for c in tail if c.tag == qn("w:t")), tail_text)
         r.addnext(tail)
         return
 

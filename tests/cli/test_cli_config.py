@@ -5,8 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from normcheck.config import (STARTER, Config, find_config, glob_match, load_config, parse_config,
-                              validate_against_rules)
+from normcheck.config import (
+    STARTER,
+    Config,
+    find_config,
+    glob_match,
+    load_config,
+    parse_config,
+    validate_against_rules,
+)
 from normcheck.errors import ConfigError
 
 
