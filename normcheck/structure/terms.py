@@ -131,24 +131,34 @@ def _relative_date(rule: Fact | None, issue: Fact | None) -> Fact | None:
     """The effective date implied by 自印发之日起… once the issue date is known."""
     if rule is None or issue is None or not isinstance(issue.value, _dt.date):
         return None
-    value = rule.value
-    if value in ("on-issue", "on-publication"):
-        day = issue.value
-    elif value.startswith("days-after:"):
-        day = issue.value + _dt.timedelta(days=int(value.split(":")[1]))
-    elif value.startswith("workdays-after:"):
-        day = _add_workdays(issue.value, int(value.split(":")[1]))
-    elif value.startswith("months-after:"):
-        day = _add_months(issue.value, int(value.split(":")[1]))
-    else:
-        return None
+    value = str(rule.value)
+    kind, _, amount = value.partition("-after:")
+    try:
+        if value in ("on-issue", "on-publication"):
+            day = issue.value
+        elif kind == "days":
+            day = issue.value + _dt.timedelta(days=int(amount))
+        elif kind == "workdays":
+            day = _add_workdays(issue.value, int(amount))
+        elif kind == "months":
+            day = _add_months(issue.value, int(amount))
+        else:
+            return None
+    except (OverflowError, ValueError):
+        return None  # a term beyond the calendar (自发布之日起99999999日后) has no date
     return Fact(day, rule.text, rule.block, rule.start, rule.end)
 
 
 def _add_workdays(day: _dt.date, count: int) -> _dt.date:
     """Monday to Friday only: public holidays are not known here, so the result may be a few days early."""
     weeks, rest = divmod(count, 5)
-    day += _dt.timedelta(weeks=weeks)
+    if weeks > 1:
+        # Whole weeks keep the weekday; step from a weekday so that the last week lands on one.
+        while day.weekday() >= 5:
+            day -= _dt.timedelta(days=1)
+        day += _dt.timedelta(weeks=weeks)
+    else:
+        rest = count
     while rest:
         day += _dt.timedelta(days=1)
         if day.weekday() < 5:
@@ -164,4 +174,4 @@ def _add_months(day: _dt.date, months: int) -> _dt.date:
             return _dt.date(year, month, min(day.day, last))
         except ValueError:
             continue
-    return day
+    raise ValueError("no such month")
