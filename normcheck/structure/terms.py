@@ -19,7 +19,7 @@ from normcheck.structure.numbers import NUMERAL_CLASS, parse_chinese_number
 _TAKES_EFFECT = r"(?:正式)?(?:施行|实施|执行|生效)"
 _RELATIVE = re.compile(
     r"(?:自|从)(?P<event>印发|发布|公布|颁布|签发|下发|发文|公开发布)之日起"
-    rf"(?:(?P<n>[{NUMERAL_CLASS}]{{1,6}})(?P<unit>个工作日|工作日|日|天|个月)(?:后|之后|以后))?"
+    rf"(?:(?P<n>[{NUMERAL_CLASS}]{{1,9}})(?P<unit>个工作日|工作日|日|天|个月)(?:后|之后|以后))?"
     rf"起?{_TAKES_EFFECT}"
 )
 _ON_DATE = re.compile(rf"[ \u3000]*(?:零时)?(?:起|开始)[ \u3000]*{_TAKES_EFFECT}")
