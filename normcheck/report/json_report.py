@@ -7,13 +7,15 @@ from normcheck.model import SEVERITIES, FileResult
 from normcheck.report.summary import summarize
 
 
-def report_object(results: list[FileResult], *, version: str | None = None) -> dict[str, object]:
+def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
+                  unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None
+                  ) -> dict[str, object]:
     """The report as a plain dict, keys in contract order."""
     if version is None:
         from normcheck import __version__
 
         version = __version__
-    summary = summarize(results)
+    summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     files = [
         {
             "path": result.path,
@@ -25,10 +27,16 @@ def report_object(results: list[FileResult], *, version: str | None = None) -> d
     ]
     totals: dict[str, object] = {"files": summary.files, "unreadable": summary.unreadable}
     totals.update({severity: summary.severities.get(severity, 0) for severity in SEVERITIES})
-    totals["waived"] = summary.waived
+    totals.update({
+        "waived": summary.waived,
+        "baseline_suppressed": summary.baseline_suppressed,
+        "unmatched_waivers": summary.unmatched_waivers,
+    })
     return {"normcheck": version, "files": files, "summary": totals}
 
 
-def render(results: list[FileResult], *, version: str | None = None) -> str:
-    obj = report_object(results, version=version)
+def render(results: list[FileResult], *, baseline_suppressed: int = 0,
+           unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None) -> str:
+    obj = report_object(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers,
+                        version=version)
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"

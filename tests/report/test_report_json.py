@@ -15,11 +15,12 @@ def _validate(obj: object, schema: dict[str, object]) -> None:
 
 
 def test_golden(results, fixed, golden):
-    golden("report.json", json_report.render(results, version=fixed["version"]))
+    golden("report.json", json_report.render(results, version=fixed["version"], baseline_suppressed=2,
+                                            unmatched_waivers=["docs/old/*.docx: CC-001"]))
 
 
 def test_output_validates_against_schema(results, report_schema):
-    obj = json.loads(json_report.render(results))
+    obj = json.loads(json_report.render(results, baseline_suppressed=1, unmatched_waivers=["x"]))
     _validate(obj, report_schema)
 
 
@@ -37,7 +38,8 @@ def test_key_order_follows_contract(results):
     assert list(obj["files"][0]["findings"][0]) == ["rule", "severity", "tags", "title", "message", "basis",
                                                     "fix", "location", "excerpt"]
     assert list(obj["files"][0]["findings"][0]["location"]) == ["file", "part", "paragraph", "article"]
-    assert list(obj["summary"]) == ["files", "unreadable", "error", "warning", "info", "waived"]
+    assert list(obj["summary"]) == ["files", "unreadable", "error", "warning", "info", "waived",
+                                    "baseline_suppressed", "unmatched_waivers"]
 
 
 def test_version_defaults_to_package_version():
@@ -47,11 +49,12 @@ def test_version_defaults_to_package_version():
 
 
 def test_summary_counts(results):
-    summary = json.loads(json_report.render(results))["summary"]
+    summary = json.loads(json_report.render(results, baseline_suppressed=3))["summary"]
     assert summary["files"] == 4
     assert summary["unreadable"] == 1
     assert (summary["error"], summary["warning"], summary["info"]) == (3, 1, 1)
     assert summary["waived"] == 1
+    assert summary["baseline_suppressed"] == 3
 
 
 def test_chinese_is_not_escaped(results):
@@ -75,7 +78,8 @@ def test_waived_entry_carries_reason(results):
 @pytest.mark.parametrize("bad", [
     {"normcheck": "1", "files": [], "summary": {}},
     {"normcheck": "1", "files": [{"path": "a", "error": None, "findings": [{"rule": "X"}], "waived": []}],
-     "summary": {"files": 1, "unreadable": 0, "error": 0, "warning": 0, "info": 0, "waived": 0}},
+     "summary": {"files": 1, "unreadable": 0, "error": 0, "warning": 0, "info": 0, "waived": 0,
+                 "baseline_suppressed": 0, "unmatched_waivers": []}},
 ])
 def test_schema_rejects_malformed_reports(bad, report_schema):
     with pytest.raises(jsonschema.ValidationError):
@@ -90,9 +94,8 @@ def test_schema_rejects_findings_on_unreadable_file(report_schema):
 
 
 def test_dispatch_matches_module(results):
-    same = json_report.render(results, version="1")
-    assert render("json", results, version="1", color=True, width=10, baseline_suppressed=3,
-                  unmatched_waivers=["x"]) == same
+    same = json_report.render(results, version="1", baseline_suppressed=3)
+    assert render("json", results, version="1", color=True, width=10, baseline_suppressed=3) == same
 
 
 def test_dispatch_rejects_unknown_format_and_option(results):
