@@ -6,7 +6,6 @@ only when it is used, so that the command line pays for rich or lxml only when i
 from __future__ import annotations
 
 import importlib
-import inspect
 from typing import Any
 
 from normcheck.model import FileResult
@@ -34,6 +33,8 @@ def render(fmt: str, results: list[FileResult], **options: Any) -> str:
     unknown = set(options) - COMMON_OPTIONS
     if unknown:
         raise TypeError(f"unknown report option(s): {', '.join(sorted(unknown))}")
+    import inspect
+
     module = importlib.import_module(FORMATS[fmt])
     accepted = inspect.signature(module.render).parameters
     return str(module.render(results, **{k: v for k, v in options.items() if k in accepted}))
