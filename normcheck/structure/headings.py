@@ -98,6 +98,8 @@ def section_heading(text: str) -> str | None:
             return name
     if "备案" in line and line.endswith("报告"):
         return "备案报告"
+    if ("征求意见" in line or "意见采纳" in line) and line.endswith(("情况", "汇总表", "汇总", "反馈表", "情况表")):
+        return "征求意见情况"
     return None
 
 
