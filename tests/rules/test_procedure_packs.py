@@ -1,0 +1,271 @@
+"""The procedure packs (consultation, legality-review, collective-decision, filing) on realistic documents.
+
+Each test starts from one complete, compliant filing package written as plain text, changes the passage
+that carries one piece of evidence, and asserts exactly which procedure rules fire. Near misses (wording
+that looks like a defect but is not) must leave the set unchanged.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from normcheck.engine import check_document
+from normcheck.reader.plain import document_from_text
+
+PACK_PREFIXES = ("CONSULT-", "LEGAL-", "DECIDE-", "FILE-")
+PACK_TAGS = {"CONSULT-": "consultation", "LEGAL-": "legality-review", "DECIDE-": "collective-decision",
+             "FILE-": "filing"}
+
+NOTICE = """XX区人民政府文件
+前政规〔2020〕1号
+XX区人民政府关于印发《XX区住宅小区停车管理办法》的通知
+各街道办事处，区政府各部门：
+《XX区住宅小区停车管理办法》已经2020年12月21日区政府第38次常务会议审议通过，现印发给你们，请认真贯彻执行。
+XX区人民政府
+2020年12月28日
+（此件公开发布）"""
+
+BODY = """XX区住宅小区停车管理办法
+第一章 总则
+第一条 为规范本区住宅小区停车秩序，根据《中华人民共和国道路交通安全法》《物业管理条例》等法律法规，结合本区实际，制定本办法。
+第二条 本办法适用于本区行政区域内住宅小区的停车管理活动。
+第三条 区交通运输局负责本区住宅小区停车管理的指导和监督工作。
+第二章 停车管理
+第四条 车辆所有人应当按照规定在停车泊位内停放车辆。
+第五条 物业服务企业应当在小区出入口公示停车泊位数量和收费标准。
+第三章 附则
+第六条 本办法自2021年2月1日起施行，有效期5年。"""
+
+EXPLANATION = """关于《XX区住宅小区停车管理办法》的起草说明
+一、制定的必要性
+近年来本区住宅小区机动车保有量快速增长，停车矛盾突出，有必要制定本办法。
+二、起草过程
+我局于2020年9月1日至9月30日通过区政府门户网站向社会公开征求意见，为期30日，共收到意见建议12条，采纳8条，未采纳4条的理由已在网站反馈。
+2020年12月10日，区司法局对本办法进行了合法性审核，出具了合法性审核意见书，认为本办法合法，同意提请区政府常务会议审议。"""
+
+PACKAGE = "\n".join([NOTICE, BODY, EXPLANATION])
+
+CONSULTED = ("我局于2020年9月1日至9月30日通过区政府门户网站向社会公开征求意见，为期30日，共收到意见建议12条，采纳8条，"
+             "未采纳4条的理由已在网站反馈。")
+REVIEWED = "2020年12月10日，区司法局对本办法进行了合法性审核，出具了合法性审核意见书，认为本办法合法，同意提请区政府常务会议审议。"
+DELIBERATED = "《XX区住宅小区停车管理办法》已经2020年12月21日区政府第38次常务会议审议通过，现印发给你们，请认真贯彻执行。"
+IN_FORCE = "第六条 本办法自2021年2月1日起施行，有效期5年。"
+
+DEPARTMENT_PACKAGE = """XX区住房和城乡建设局文件
+前住建规〔2021〕1号
+XX区住房和城乡建设局关于印发《XX区物业服务质量考评办法》的通知
+各物业服务企业：
+《XX区物业服务质量考评办法》经2021年5月6日局务会议审议通过，现印发给你们，请遵照执行。
+XX区住房和城乡建设局
+2021年5月10日
+XX区物业服务质量考评办法
+第一条 为提升本区物业服务质量，根据《物业管理条例》，制定本办法。
+第二条 区住房和城乡建设局每年组织一次物业服务质量考评。
+第十条 本办法自2021年6月10日起施行，有效期5年。
+起草说明
+我局于2021年3月1日至3月31日在区政府网站向社会公开征求意见，为期31日，收到物业服务企业和业主意见8条，采纳6条。
+2021年4月20日，我局政策法规科对本办法进行了合法性审核，审核意见为合法。"""
+
+
+@lru_cache(maxsize=1)
+def bundled() -> Any:
+    from normcheck.dsl import load_rules
+
+    return load_rules()
+
+
+def fired(text: str, rules: Any = None) -> set[str]:
+    findings = check_document(document_from_text(text, path="package.txt"), rules or bundled())
+    return {f.rule for f in findings if f.rule.startswith(PACK_PREFIXES)}
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert old in text, f"fixture does not contain {old!r}"
+    return text.replace(old, new)
+
+
+def procedure_rules() -> list[Any]:
+    return [r for r in bundled().rules if r.id.startswith(PACK_PREFIXES)]
+
+
+# ---- the packs as a whole ----------------------------------------------------------------------------
+
+def test_compliant_government_package_is_clean() -> None:
+    assert fired(PACKAGE) == set()
+
+
+def test_compliant_department_package_is_clean() -> None:
+    assert fired(DEPARTMENT_PACKAGE) == set()
+
+
+def test_every_procedure_rule_is_complete() -> None:
+    rules = procedure_rules()
+    assert len(rules) >= 25
+    for rule in rules:
+        prefix = next(p for p in PACK_PREFIXES if rule.id.startswith(p))
+        assert PACK_TAGS[prefix] in rule.tags, rule.id
+        assert rule.severity in ("error", "warning"), rule.id
+        assert rule.basis.startswith(("《", "GB/T", "各省")), rule.id
+        assert rule.message and rule.fix and rule.title, rule.id
+        fails = [e for e in rule.examples if e.kind == "fail"]
+        passes = [e for e in rule.examples if e.kind == "pass"]
+        assert len(fails) >= 2 and len(passes) >= 2, rule.id
+
+
+def test_every_procedure_rule_passes_its_own_examples() -> None:
+    from normcheck.dsl import run_examples
+
+    failures = [r for r in run_examples(bundled()) if r.rule.startswith(PACK_PREFIXES) and not r.ok]
+    assert failures == []
+
+
+# ---- consultation ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    ("下一步，拟通过区政府门户网站向社会公开征求意见。", {"CONSULT-001"}),
+    ("因时间紧迫，未向社会公开征求意见。", {"CONSULT-001"}),
+    ("已征求区直相关部门和各街道办事处意见，各单位均无异议。", {"CONSULT-002"}),
+    ("我局在区政府门户网站向社会公开征求意见，为期3天，共收到意见2条，均已采纳。", {"CONSULT-003", "CONSULT-004"}),
+    ("我局在区政府门户网站向社会公开征求意见，期限为10个工作日，共收到意见2条，均已采纳。", {"CONSULT-004"}),
+    ("我局于2020年9月1日至9月30日在区政府门户网站向社会公开征求意见，收到意见若干条，已充分吸收。", {"CONSULT-005"}),
+    ("我局在区政府门户网站向社会公开征求意见，共收到意见建议12条，采纳8条。", {"CONSULT-006"}),
+])
+def test_consultation_defects(replacement: str, expected: set[str]) -> None:
+    assert fired(edit(PACKAGE, CONSULTED, replacement)) == expected
+
+
+@pytest.mark.parametrize("replacement", [
+    # 草拟 is drafting, not planning; the draft title appears but the record is there.
+    "起草单位草拟了《办法（征求意见稿）》，于2020年9月1日至10月8日在区政府网站公开征求意见，共收到意见3条，均已采纳。",
+    # 将 as an object marker, not future tense.
+    "我局将《XX区住宅小区停车管理办法（征求意见稿）》于2020年9月1日至9月30日在区政府网站全文公布，公开征求意见，为期30日，未收到意见建议。",
+    # A shortened period with its reason stated.
+    "因台风过后小区停车秩序亟需整治、情况紧急，本办法在区政府网站公开征求意见的期限缩短为5天，共收到意见4条，采纳3条。",
+    # Planned wording after the record refers to other work.
+    CONSULTED + "下一步，我局将做好政策解读工作。",
+])
+def test_consultation_near_misses(replacement: str) -> None:
+    assert fired(edit(PACKAGE, CONSULTED, replacement)) == set()
+
+
+def test_internal_consultation_allowed_for_department_documents_when_configured() -> None:
+    from normcheck.dsl import load_rules
+
+    internal = edit(DEPARTMENT_PACKAGE, "我局于2021年3月1日至3月31日在区政府网站向社会公开征求意见，为期31日，",
+                    "我局书面征求了各街道办事处意见，")
+    assert fired(internal) == {"CONSULT-002"}
+    relaxed = load_rules(params={"征求意见_部门文件须公开": False})
+    assert fired(internal, relaxed) == set()
+
+
+# ---- legality review ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    ("本办法已送区司法局审核。", {"LEGAL-001"}),
+    ("本办法已送区司法局进行合法性审核，目前尚未出具审核意见。", {"LEGAL-001"}),
+    ("本办法经XX律师事务所审查，认为内容合法。", {"LEGAL-002"}),
+    ("本办法已由我局法规科自行审查，未发现问题。", {"LEGAL-002"}),
+    ("本办法已经区司法局会签同意。", {"LEGAL-003"}),
+    ("2020年12月25日，区司法局对本办法进行了合法性审核，认为本办法合法。", {"LEGAL-004"}),
+    ("2020年12月10日，区司法局出具了合法性审核意见书，审核意见为应当予以修改。", {"LEGAL-005"}),
+])
+def test_legality_review_defects(replacement: str, expected: set[str]) -> None:
+    assert fired(edit(PACKAGE, REVIEWED, replacement)) == expected
+
+
+@pytest.mark.parametrize("replacement", [
+    "起草过程中征求了区司法局意见；" + REVIEWED,
+    "本办法会签了区财政局、区市场监管局。" + REVIEWED,
+    "区政府法律顾问出具了法律意见；" + REVIEWED,
+    "2020年12月10日，区司法局出具了合法性审核意见书，审核意见为应当予以修改；起草单位已按审核意见修改第五条，修改后经复核同意。",
+])
+def test_legality_review_near_misses(replacement: str) -> None:
+    assert fired(edit(PACKAGE, REVIEWED, replacement)) == set()
+
+
+def test_department_legal_section_counts_only_for_department_documents() -> None:
+    assert fired(DEPARTMENT_PACKAGE) == set()
+    self_reviewed = edit(PACKAGE, REVIEWED, "2020年12月10日，区交通运输局政策法规科对本办法进行了合法性审核，审核意见为合法。")
+    assert fired(self_reviewed) == {"LEGAL-002"}
+
+
+# ---- collective decision -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    ("现将《XX区住宅小区停车管理办法》印发给你们，请认真贯彻执行。", {"DECIDE-001"}),
+    ("《XX区住宅小区停车管理办法》拟提请区政府常务会议审议通过后印发。", {"DECIDE-001"}),
+    ("《XX区住宅小区停车管理办法》已经区长办公会议研究同意，现印发给你们。", {"DECIDE-003"}),
+    ("《XX区住宅小区停车管理办法》经分管副区长审定，现印发给你们。", {"DECIDE-003"}),
+    ("《XX区住宅小区停车管理办法》已经区政府同意，现印发给你们，请认真贯彻执行。", {"DECIDE-004"}),
+    ("《XX区住宅小区停车管理办法》已经2021年1月5日区政府第39次常务会议审议通过，现印发给你们。", {"DECIDE-005"}),
+])
+def test_collective_decision_defects(replacement: str, expected: set[str]) -> None:
+    assert fired(edit(PACKAGE, DELIBERATED, replacement)) == expected
+
+
+@pytest.mark.parametrize("replacement", [
+    "《XX区住宅小区停车管理办法》经区长办公会议研究后，已经2020年12月21日区政府第38次常务会议审议通过，现印发给你们。",
+    "《XX区住宅小区停车管理办法》已经区政府同意，并经2020年12月21日区政府第38次常务会议审议通过，现印发给你们。",
+    "经区政府十七届第38次常务会议研究同意，现将《XX区住宅小区停车管理办法》印发给你们。",
+    "《XX区住宅小区停车管理办法》业经区政府第38次全体会议通过，现印发给你们。",
+])
+def test_collective_decision_near_misses(replacement: str) -> None:
+    assert fired(edit(PACKAGE, DELIBERATED, replacement)) == set()
+
+
+def test_department_documents_need_their_own_meeting() -> None:
+    informal = edit(DEPARTMENT_PACKAGE, "经2021年5月6日局务会议审议通过", "经局领导班子碰头会研究")
+    assert fired(informal) == {"DECIDE-003"}
+    silent = edit(DEPARTMENT_PACKAGE, "经2021年5月6日局务会议审议通过，", "")
+    assert fired(silent) == {"DECIDE-002"}
+    from normcheck.dsl import load_rules
+
+    assert fired(silent, load_rules(params={"集体审议_适用于部门文件": False})) == set()
+
+
+# ---- filing ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("前政规〔2020〕1号\n", "", {"FILE-001"}),
+    ("前政规〔2020〕1号", "前政规[2020]1号", {"FILE-002"}),
+    ("前政规〔2020〕1号", "前政规〔2020〕第1号", {"FILE-002"}),
+    ("前政规〔2020〕1号", "前政规〔2020〕01号", {"FILE-002"}),
+    ("XX区人民政府\n2020年12月28日", "XX区人民政府", {"FILE-004"}),
+    (IN_FORCE, "第六条 本办法有效期5年。", {"FILE-005"}),
+    (IN_FORCE, "第六条 本办法自2020年12月1日起施行，有效期5年。", {"FILE-006"}),
+    (IN_FORCE, "第六条 本办法自印发之日起施行，有效期5年。", {"FILE-007"}),
+    (IN_FORCE, "第六条 本办法自2021年2月1日起施行。", {"FILE-008"}),
+    (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期10年。", {"FILE-009"}),
+    ("住宅小区停车管理办法》的通知", "住宅小区停车管理暂行办法》的通知", {"FILE-010"}),
+    ("住宅小区停车管理办法》的通知", "住宅小区停车管理条例》的通知", {"FILE-011"}),
+])
+def test_filing_defects(old: str, new: str, expected: set[str]) -> None:
+    assert fired(edit(PACKAGE, old, new)) == expected
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2025年12月31日。"),
+    (IN_FORCE, "第六条 本办法自2020年12月28日起施行，有效期5年。"),
+    (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期5年。《XX区停车管理规定》（前政发[2009]1号）同时废止。"),
+    ("XX区人民政府\n2020年12月28日", "XX区人民政府\n二〇二〇年十二月二十八日"),
+])
+def test_filing_near_misses(old: str, new: str) -> None:
+    assert fired(edit(PACKAGE, old, new)) == set()
+
+
+def test_immediate_effect_is_fine_without_obligations_or_with_a_reason() -> None:
+    no_burden = edit(edit(PACKAGE, "第四条 车辆所有人应当按照规定在停车泊位内停放车辆。\n", ""),
+                     "第五条 物业服务企业应当在小区出入口公示停车泊位数量和收费标准。", "第五条 区城管局负责停车秩序的日常巡查。")
+    assert fired(edit(no_burden, IN_FORCE, "第六条 本办法自印发之日起施行，有效期5年。")) == set()
+    urgent = edit(PACKAGE, IN_FORCE, "第六条 鉴于冬季清雪工作紧急，本办法自印发之日起施行，有效期5年。")
+    assert fired(urgent) == set()
+
+
+def test_validity_limits_follow_the_params() -> None:
+    from normcheck.dsl import load_rules
+
+    long_lived = edit(PACKAGE, IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期8年。")
+    assert fired(long_lived) == {"FILE-009"}
+    assert fired(long_lived, load_rules(params={"备案_有效期上限": "10 years"})) == set()
