@@ -1,0 +1,206 @@
+"""Check and compile one rule block: its checks, conditions (with fact names and value types), message
+templates and examples. Every problem is a RuleError at the offending file:line:column."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from normcheck.dsl import ast, conditions as cond
+from normcheck.dsl.compiler import (AssertCheck, CompiledCheck, FactCheck, ForbidCheck, Library, RequireCheck,
+                                    WhenCheck)
+from normcheck.dsl.templates import Template, TemplateProblem, parse_template
+
+_DEFAULT_SCOPE = {"require": ast.Scope("document"), "forbid": ast.Scope("document", each="sentence")}
+_TYPE_WORDS = {"number": "数字", "duration": "期限", "date": "日期", "text": "文字", "bool": "是/否",
+               "list": "列表"}
+
+
+@dataclass(eq=False)
+class CompiledRule:
+    id: str
+    title: str
+    severity: str
+    tags: tuple[str, ...]
+    basis: str
+    message: str
+    fix: str
+    examples: tuple[ast.Example, ...]
+    file: str
+    line: int
+    checks: list[CompiledCheck]
+    library: Library
+    message_template: Template = ()
+    fix_template: Template = ()
+    captures: frozenset[str] = frozenset()
+    source: ast.RuleNode | None = field(default=None, repr=False)
+
+    def describe(self) -> list[str]:
+        """What the rule compiles to, one line per check (for ``rules show``)."""
+        return [_describe_check(check) for check in self.checks]
+
+
+def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set[str] | None) -> CompiledRule:
+    for kind, pos in node.repeated:
+        raise lib.error(f"规则 {node.id} 中 {kind} 只能写一次", path, pos)
+    if node.severity is None:
+        raise lib.error(f"规则 {node.id} 缺少严重程度（severity error、warning 或 info）", path, node.pos)
+    if not node.checks:
+        raise lib.error(f"规则 {node.id} 没有任何检查（require、forbid、assert 或 when）", path, node.pos)
+    if declared_tags is not None:
+        for tag, pos in node.tags:
+            if tag not in declared_tags:
+                raise lib.error(f"未声明的标签“{tag}”（已声明：{'、'.join(sorted(declared_tags))}）", path, pos)
+    captures = set(_captures(node, lib))
+    checks = [_check(c, path, lib, captures) for c in node.checks]
+    rule = CompiledRule(
+        id=node.id, title=node.title, severity=node.severity, tags=tuple(dict.fromkeys(t for t, _ in node.tags)),
+        basis=node.basis, message=node.message[0] if node.message else node.title,
+        fix=node.fix[0] if node.fix else "", examples=tuple(node.examples), file=path, line=node.pos[0],
+        checks=checks, library=lib, captures=frozenset(captures), source=node)
+    rule.message_template = _template(node.message, node.title, path, lib, captures)
+    rule.fix_template = _template(node.fix, "", path, lib, captures)
+    for example in node.examples:
+        if example.is_file and not os.path.isfile(example_path(path, example.text)):
+            raise lib.error(f"示例文件“{example.text}”不存在（路径相对于规则文件所在的文件夹）", path, example.pos)
+    return rule
+
+
+def example_path(rule_file: str, relative: str) -> str:
+    return os.path.join(os.path.dirname(rule_file), relative)
+
+
+def _template(item: tuple[str, ast.Pos] | None, default: str, path: str, lib: Library,
+              captures: set[str]) -> Template:
+    if item is None:
+        return (default,) if default else ()
+    text, pos = item
+
+    def known(kind: str, name: str) -> bool:
+        if kind == "fact":
+            return name in cond.FACTS
+        return name in (lib.params if kind == "param" else lib.maps)
+
+    try:
+        return parse_template(text, captures, known)
+    except TemplateProblem as exc:
+        raise lib.error(str(exc), path, (pos[0], pos[1] + 1 + exc.offset)) from None
+
+
+def _captures(node: ast.RuleNode, lib: Library) -> list[str]:
+    """Named groups of every regex the rule uses, including those inside named patterns."""
+    import re
+
+    names: list[str] = []
+    visited: set[str] = set()
+
+    def walk(x: Any) -> None:
+        if isinstance(x, ast.Regex):
+            names.extend(re.findall(r"\(\?P<([^>]+)>", x.source))
+        elif isinstance(x, ast.NameRef):
+            if x.name in lib.patterns and x.name not in visited:
+                visited.add(x.name)
+                walk(lib.patterns[x.name][0].matcher)
+        elif isinstance(x, (list, tuple)):
+            for item in x:
+                walk(item)
+        elif hasattr(x, "__dataclass_fields__"):
+            for name in x.__dataclass_fields__:
+                walk(getattr(x, name))
+
+    walk(node.checks)
+    return names
+
+
+def _check(node: ast.Check, path: str, lib: Library, captures: set[str]) -> CompiledCheck:
+    if isinstance(node, ast.Require):
+        scope = node.scope or _DEFAULT_SCOPE["require"]
+        _check_scope(scope, path, lib)
+        return RequireCheck(lib.compile_matcher(node.matcher, path), scope, node.least, node.most, node)
+    if isinstance(node, ast.Forbid):
+        scope = node.scope or _DEFAULT_SCOPE["forbid"]
+        _check_scope(scope, path, lib)
+        where = _condition(node.where, path, lib, captures) if node.where is not None else None
+        return ForbidCheck(lib.compile_matcher(node.matcher, path), scope, where, node)
+    if isinstance(node, ast.RequireFact):
+        _fact_name(node.name, path, lib, node.pos)
+        return FactCheck(node.name)
+    if isinstance(node, ast.Assert):
+        return AssertCheck(_condition(node.cond, path, lib, set()))
+    assert isinstance(node, ast.When)
+    return WhenCheck(_condition(node.cond, path, lib, set()), [_check(c, path, lib, captures) for c in node.checks])
+
+
+def _check_scope(scope: ast.Scope, path: str, lib: Library) -> None:
+    if scope.kind == "citations" and scope.each is not None:
+        raise lib.error("citations 已经是逐条引用检查，不能再写 each … of citations", path, scope.pos)
+    if scope.kind == "section" and not (scope.section or "").strip():
+        raise lib.error("章节名称不能为空", path, scope.pos)
+
+
+def _fact_name(name: str, path: str, lib: Library, pos: ast.Pos) -> None:
+    if name not in cond.FACTS:
+        raise lib.error(f"未知的事实“{name}”（可用：{'、'.join(cond.FACTS)}）{lib._suggest(name, cond.FACTS)}",
+                        path, pos)
+
+
+def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str]) -> cond.Condition:
+    if isinstance(node, ast.Contains):
+        return cond.Contains(node.where, node.section, lib.compile_matcher(node.matcher, path))
+    if isinstance(node, ast.HasFact):
+        _fact_name(node.name, path, lib, node.pos)
+        return cond.HasFact(node.name)
+    if isinstance(node, ast.ParamCond):
+        if not isinstance(lib.params.get(node.name), bool):
+            raise lib.error(f"“param {node.name}”不是已定义的是/否参数（true 或 false）", path, node.pos)
+        return cond.ParamCondition(node.name)
+    if isinstance(node, ast.Not):
+        return cond.NotCondition(_condition(node.cond, path, lib, captures))
+    if isinstance(node, ast.And):
+        return cond.AllConditions([_condition(c, path, lib, captures) for c in node.items])
+    if isinstance(node, ast.Or):
+        return cond.AnyCondition([_condition(c, path, lib, captures) for c in node.items])
+    assert isinstance(node, ast.Compare)
+    left = _value(node.left, path, lib, captures)
+    right = _value(node.right, path, lib, captures)
+    kinds = {left.kind, right.kind} - {"any"}
+    if len(kinds) > 1:
+        a, b = (_TYPE_WORDS.get(k, k) for k in (left.kind, right.kind))
+        raise lib.error(f"无法比较{a}和{b}", path, node.pos)
+    if kinds & {"text", "bool", "list"} and node.op not in ("==", "!="):
+        raise lib.error(f"{_TYPE_WORDS[kinds.pop()]}只能用 == 或 != 比较", path, node.pos)
+    return cond.Compare(left, node.op, right)
+
+
+def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond.Value:
+    if isinstance(node, ast.Const):
+        return cond.ConstValue(node.value)
+    if isinstance(node, ast.FactValue):
+        if node.name in captures:
+            return cond.CaptureValue(node.name)
+        _fact_name(node.name, path, lib, node.pos)
+        return cond.FactValue(node.name)
+    if isinstance(node, ast.ParamValue):
+        if node.name not in lib.params:
+            raise lib.error(f"未定义的参数“{node.name}”{lib._suggest(node.name, lib.params)}", path, node.pos)
+        return cond.ParamValue(node.name, lib.params[node.name])
+    if isinstance(node, ast.SentenceValue):
+        return cond.SentenceValue(node.kind, lib.compile_matcher(node.matcher, path))
+    assert isinstance(node, ast.CountOf)
+    _check_scope(node.scope, path, lib)
+    return cond.CountValue(lib.compile_matcher(node.matcher, path), node.scope)
+
+
+def _describe_check(check: CompiledCheck) -> str:
+    if isinstance(check, RequireCheck):
+        count = f"at least {check.least} " if check.least is not None else ""
+        count = f"at most {check.most} " if check.most is not None else count
+        return f"require {count}{check.matcher.describe()} in {check.scope.describe()}"
+    if isinstance(check, ForbidCheck):
+        tail = " where …" if check.where is not None else ""
+        return f"forbid {check.matcher.describe()} in {check.scope.describe()}{tail}"
+    if isinstance(check, FactCheck):
+        return f"require fact {check.name}"
+    if isinstance(check, AssertCheck):
+        return "assert (comparison of facts)"
+    return "when (condition) then: " + "; ".join(_describe_check(c) for c in check.checks)

@@ -1,0 +1,201 @@
+"""Checked AST → compiled matchers, conditions and checks. Name resolution and regex validation happen
+here, so every error carries the file, line and column of the offending text."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from normcheck.dsl import ast, conditions as cond, matchers as m
+from normcheck.dsl.fold import fold, fold_regex_source
+from normcheck.dsl.saferegex import RegexProblem, build_set, compile_safe
+from normcheck.errors import RuleError
+
+MAX_TERM_CHARS = 200
+
+
+class Library:
+    """Everything the rules of one load share: named lists, patterns, maps, params, the literal terms
+    (one Aho-Corasick automaton) and the regexes (one RE2 set) that prefilter every document."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, tuple[str, ...]] = {}
+        self.maps: dict[str, dict[str, str]] = {}
+        self.patterns: dict[str, tuple[ast.PatternDecl, str]] = {}
+        self.params: dict[str, Any] = {}
+        self.defined_at: dict[str, tuple[str, ast.Pos]] = {}
+        self.sources: dict[str, list[str]] = {}
+        self._named: dict[str, m.Matcher] = {}
+        self._literals: dict[tuple[str, bool], m.Terms] = {}
+        self._regexes: dict[tuple[str, bool], m.Pattern] = {}
+        self._compiling: list[str] = []
+        self._set_sources: list[str] = []
+        self._terms: set[str] = set()
+        self._automaton: Any = None
+        self._regex_set: Any = None
+
+    # ---- errors ------------------------------------------------------------------------------
+    def error(self, message: str, path: str, pos: ast.Pos) -> RuleError:
+        lines = self.sources.get(path, [])
+        line, column = pos
+        source = lines[line - 1] if 1 <= line <= len(lines) else None
+        return RuleError(message, path, line or None, column or None, source)
+
+    # ---- prefilter ---------------------------------------------------------------------------
+    def scan_terms(self, shadow: str) -> dict[str, list[int]]:
+        """Start offsets of every folded term in ``shadow`` (one Aho-Corasick pass)."""
+        if not self._terms:
+            return {}
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for term in self._terms:
+                automaton.add_word(term, term)
+            automaton.make_automaton()
+            self._automaton = automaton
+        found: dict[str, list[int]] = {}
+        for end, term in self._automaton.iter(shadow):
+            found.setdefault(term, []).append(end - len(term) + 1)
+        return found
+
+    def scan_regexes(self, shadow: str) -> set[int]:
+        """Indexes of the prefiltered regexes that occur in ``shadow`` (one RE2 set pass)."""
+        if not self._set_sources:
+            return set()
+        if self._regex_set is None:
+            self._regex_set = build_set(self._set_sources)
+        return set(self._regex_set.Match(shadow) or ())
+
+    # ---- matchers ----------------------------------------------------------------------------
+    def compile_matcher(self, node: ast.Matcher, path: str) -> m.Matcher:
+        if isinstance(node, ast.Literal):
+            return self._literal(node, path)
+        if isinstance(node, ast.Regex):
+            return self._regex(node, path)
+        if isinstance(node, ast.NameRef):
+            return self._named_matcher(node, path)
+        if isinstance(node, ast.AnyOf):
+            return m.AnyOf([self.compile_matcher(item, path) for item in node.items])
+        if isinstance(node, ast.AllOf):
+            if all(node.negated):
+                raise self.error("not 只能和 and 一起使用，而且至少要有一项不带 not（例如 \"甲\" and not \"乙\"）",
+                                 path, node.pos)
+            return m.AllOf([self.compile_matcher(item, path) for item in node.items], list(node.negated))
+        if isinstance(node, ast.Within):
+            return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
+                          node.distance, ordered=False)
+        if isinstance(node, ast.Before):
+            return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
+                          node.distance, ordered=True)
+        assert isinstance(node, ast.WithExceptions)
+        exceptions = [m.Exception_(e.kind, self.compile_matcher(e.target, path) if e.target else None,
+                                   e.distance, e.unit, e.section) for e in node.exceptions]
+        return m.WithExceptions(self.compile_matcher(node.matcher, path), exceptions)
+
+    def _literal(self, node: ast.Literal, path: str) -> m.Matcher:
+        if not node.text.strip():
+            raise self.error("要查找的文字不能为空", path, node.pos)
+        if len(node.text) > MAX_TERM_CHARS:
+            raise self.error(f"要查找的文字过长（超过 {MAX_TERM_CHARS} 个字符）", path, node.pos)
+        key = (node.text, node.exact)
+        if key not in self._literals:
+            label = ("exact " if node.exact else "") + f'"{node.text}"'
+            self._literals[key] = self.terms((node.text,), node.exact, label)
+        return self._literals[key]
+
+    def terms(self, terms: tuple[str, ...], exact: bool, label: str) -> m.Terms:
+        folded = tuple(dict.fromkeys(fold(t) for t in terms))
+        if not exact:
+            self._terms.update(folded)
+        return m.Terms(terms, exact, label, folded)
+
+    def _regex(self, node: ast.Regex, path: str) -> m.Matcher:
+        key = (node.source, node.exact)
+        if key in self._regexes:
+            return self._regexes[key]
+        source = node.source if node.exact else fold_regex_source(node.source)
+        try:
+            safe = compile_safe("(?m)" + source, case_sensitive=node.exact)
+        except RegexProblem as exc:
+            raise self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos) from None
+        index = None
+        if not node.exact:
+            index = len(self._set_sources)
+            self._set_sources.append("(?mi)" + source)
+        label = ("exact " if node.exact else "") + f"/{node.source}/"
+        self._regexes[key] = m.Pattern(safe, node.exact, label, index)
+        return self._regexes[key]
+
+    def _named_matcher(self, node: ast.NameRef, path: str) -> m.Matcher:
+        name = node.name
+        if node.param:
+            if name not in self.params:
+                raise self.error(f"未定义的参数“{name}”{self._suggest(name, self.params)}", path, node.pos)
+            if not isinstance(self.params[name], tuple):
+                raise self.error(f"参数“{name}”不是文字列表，不能用来查找", path, node.pos)
+        if name in self._named:
+            return self._named[name]
+        if name in self.patterns:
+            if name in self._compiling:
+                raise self.error(f"模式“{name}”直接或间接地引用了自己", path, node.pos)
+            decl, decl_path = self.patterns[name]
+            self._compiling.append(name)
+            try:
+                compiled = self.compile_matcher(decl.matcher, decl_path)
+            finally:
+                self._compiling.pop()
+        elif name in self.lists:
+            compiled = self.terms(self.lists[name], False, name)
+        elif name in self.maps:
+            compiled = self.terms(tuple(self.maps[name]), False, name)
+        elif isinstance(self.params.get(name), tuple):
+            compiled = self.terms(self.params[name], False, f"param {name}")
+        else:
+            known = {**self.lists, **self.patterns, **self.maps}
+            raise self.error(f"未定义的名称“{name}”（不是已定义的列表、模式或映射）{self._suggest(name, known)}",
+                             path, node.pos)
+        self._named[name] = compiled
+        return compiled
+
+    @staticmethod
+    def _suggest(name: str, known: Any) -> str:
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+        return f"，是不是“{close[0]}”？" if close else ""
+
+
+# ---- compiled checks ---------------------------------------------------------------------------
+@dataclass(eq=False)
+class RequireCheck:
+    matcher: m.Matcher
+    scope: ast.Scope
+    least: int | None
+    most: int | None
+    source: ast.Require
+
+
+@dataclass(eq=False)
+class ForbidCheck:
+    matcher: m.Matcher
+    scope: ast.Scope
+    where: cond.Condition | None
+    source: ast.Forbid
+
+
+@dataclass(eq=False)
+class FactCheck:
+    name: str
+
+
+@dataclass(eq=False)
+class AssertCheck:
+    cond: cond.Condition
+
+
+@dataclass(eq=False)
+class WhenCheck:
+    cond: cond.Condition
+    checks: list[Any] = field(default_factory=list)
+
+
+CompiledCheck = RequireCheck | ForbidCheck | FactCheck | AssertCheck | WhenCheck

@@ -1,0 +1,296 @@
+"""Compiled values and conditions: document facts, comparisons of numbers, durations and dates.
+
+Conditions use three-valued logic: a comparison involving a fact that was not found is *unknown*
+(``None``). ``when`` runs its checks only when the condition is true; ``assert`` reports only when false.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import operator
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from normcheck.structure.facts import Duration
+
+if TYPE_CHECKING:
+    from normcheck.dsl.ast import Scope
+    from normcheck.dsl.context import DocContext
+    from normcheck.dsl.matchers import Matcher
+
+# Fact name → value type (text, date, duration, number).
+FACTS: dict[str, str] = {
+    "title": "text", "doc_number": "text", "authority": "text", "recipients": "text",
+    "issue_date": "date", "effective_date": "date", "effective_rule": "text", "validity": "duration",
+    "validity_end": "date", "article_count": "number", "chapter_count": "number", "citation_count": "number",
+}
+_COUNTS = {"article_count": "articles", "chapter_count": "chapters", "citation_count": "citations"}
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+    "!=": operator.ne,
+}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Val:
+    """A value found in (or written for) a document; ``block`` locates it when it came from the text."""
+
+    value: Any
+    block: int | None = None
+    start: int | None = None
+    end: int | None = None
+    is_capture: bool = False
+
+
+Env = dict[str, str]
+
+
+def type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, Duration):
+        return "duration"
+    if isinstance(value, _dt.date):
+        return "date"
+    if isinstance(value, tuple):
+        return "list"
+    return "text"
+
+
+# ---- values ------------------------------------------------------------------------------------
+class Value:
+    kind = "any"
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        raise NotImplementedError
+
+
+@dataclass(eq=False)
+class ConstValue(Value):
+    value: Any
+
+    def __post_init__(self) -> None:
+        self.kind = type_of(self.value)
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        return Val(self.value)
+
+
+@dataclass(eq=False)
+class FactValue(Value):
+    name: str
+
+    def __post_init__(self) -> None:
+        self.kind = FACTS[self.name]
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        return fact(ctx, self.name)
+
+
+@dataclass(eq=False)
+class CaptureValue(Value):
+    name: str
+    kind = "any"
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        text = env.get(self.name)
+        return Val(text, is_capture=True) if text is not None else None
+
+
+@dataclass(eq=False)
+class ParamValue(Value):
+    name: str
+    value: Any
+
+    def __post_init__(self) -> None:
+        self.kind = type_of(self.value)
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        return Val(ctx.library.params.get(self.name, self.value))
+
+
+@dataclass(eq=False)
+class SentenceValue(Value):
+    """The first date/duration/number in the first sentence (of the body) where ``matcher`` matches."""
+
+    what: str
+    matcher: Matcher
+
+    def __post_init__(self) -> None:
+        self.kind = self.what
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        for unit in ctx.units_for("document"):
+            for m in self.matcher.find(ctx, unit):
+                lo, hi = ctx.sentence_span(m.start)
+                found = read_value(ctx.text[lo:hi], self.what)
+                if found is not None:
+                    value, start, end = found
+                    block = ctx.block_at(lo)
+                    base = ctx.block_starts[block]
+                    return Val(value, block, lo - base + start, lo - base + end)
+        return None
+
+
+@dataclass(eq=False)
+class CountValue(Value):
+    matcher: Matcher
+    scope: Scope
+    kind = "number"
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        return Val(sum(len(self.matcher.find(ctx, unit)) for unit in ctx.units(self.scope)))
+
+
+def fact(ctx: DocContext, name: str) -> Val | None:
+    if name in _COUNTS:
+        return Val(len(getattr(ctx.structure, _COUNTS[name])))
+    found = getattr(ctx.structure, name, None)
+    if found is None:
+        return None
+    return Val(found.value, found.block, found.start, found.end)
+
+
+def read_value(text: str, kind: str) -> tuple[Any, int, int] | None:
+    """The first date, duration or number written in ``text``, with its offsets."""
+    if kind == "date":
+        from normcheck.structure import find_dates
+
+        dates = find_dates(text)
+        return (dates[0][0], dates[0][1], dates[0][2]) if dates else None
+    if kind == "duration":
+        from normcheck.structure import find_durations
+
+        durations = find_durations(text)
+        return (durations[0][0], durations[0][1], durations[0][2]) if durations else None
+    m = _NUMBER.search(text)
+    if m is None:
+        return None
+    return _number(m.group()), m.start(), m.end()
+
+
+def _number(text: str) -> int | float:
+    if text[0].isdigit():
+        return float(text) if "." in text else int(text)
+    from normcheck.structure import parse_chinese_number
+
+    return parse_chinese_number(text)
+
+
+# ---- conditions --------------------------------------------------------------------------------
+class Condition:
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        raise NotImplementedError
+
+    def first_value(self, ctx: DocContext, env: Env) -> Val | None:
+        """The value a failed assertion is reported at."""
+        return None
+
+
+@dataclass(eq=False)
+class Contains(Condition):
+    where: str
+    section: str | None
+    matcher: Matcher
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        return any(self.matcher.find(ctx, unit) for unit in ctx.units_for(self.where, self.section))
+
+
+@dataclass(eq=False)
+class HasFact(Condition):
+    name: str
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        found = fact(ctx, self.name)
+        return found is not None and found.value not in (0, "")
+
+
+@dataclass(eq=False)
+class ParamCondition(Condition):
+    name: str
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        return bool(ctx.library.params.get(self.name))
+
+
+@dataclass(eq=False)
+class Compare(Condition):
+    left: Value
+    op: str
+    right: Value
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        a, b = self.left.evaluate(ctx, env), self.right.evaluate(ctx, env)
+        if a is None or b is None:
+            return None
+        x, y = _coerce(a, b), _coerce(b, a)
+        if x is None or y is None:
+            return None
+        try:
+            return _OPS[self.op](x, y)
+        except TypeError:
+            return None
+
+    def first_value(self, ctx: DocContext, env: Env) -> Val | None:
+        for side in (self.left, self.right):
+            found = side.evaluate(ctx, env)
+            if found is not None and found.block is not None:
+                return found
+        return None
+
+
+def _coerce(val: Val, other: Val) -> Any:
+    """A comparable form: durations by length in days; a capture read as the other side's type."""
+    value = val.value
+    if val.is_capture and not other.is_capture and type_of(other.value) not in ("text", "bool"):
+        found = read_value(value, type_of(other.value))
+        if found is None:
+            return None
+        value = found[0]
+    if isinstance(value, Duration):
+        return value.days
+    return value if isinstance(value, (bool, int, float, _dt.date, str)) else None
+
+
+@dataclass(eq=False)
+class NotCondition(Condition):
+    cond: Condition
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        result = self.cond.evaluate(ctx, env)
+        return None if result is None else not result
+
+    def first_value(self, ctx: DocContext, env: Env) -> Val | None:
+        return self.cond.first_value(ctx, env)
+
+
+@dataclass(eq=False)
+class AllConditions(Condition):
+    items: list[Condition]
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        results = [item.evaluate(ctx, env) for item in self.items]
+        if False in results:
+            return False
+        return None if None in results else True
+
+    def first_value(self, ctx: DocContext, env: Env) -> Val | None:
+        return next((v for item in self.items if (v := item.first_value(ctx, env)) is not None), None)
+
+
+@dataclass(eq=False)
+class AnyCondition(Condition):
+    items: list[Condition]
+
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        results = [item.evaluate(ctx, env) for item in self.items]
+        if True in results:
+            return True
+        return None if None in results else False
+
+    def first_value(self, ctx: DocContext, env: Env) -> Val | None:
+        return next((v for item in self.items if (v := item.first_value(ctx, env)) is not None), None)

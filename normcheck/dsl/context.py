@@ -1,0 +1,215 @@
+"""One document prepared for matching: the joined text and its folded shadow, block and sentence offsets,
+scope units, and per-document caches of primitive matches (computed once, shared by every rule)."""
+from __future__ import annotations
+
+import bisect
+import os
+from typing import TYPE_CHECKING
+
+from normcheck.dsl.fold import fold
+from normcheck.dsl.matchers import Match, Unit
+
+if TYPE_CHECKING:
+    from normcheck.dsl.ast import Scope
+    from normcheck.dsl.compiler import Library
+    from normcheck.dsl.matchers import Primitive
+    from normcheck.model import Document
+    from normcheck.structure.facts import Structure
+
+_SENTENCE_ENDS = "。！？；!?;"
+_BASE_PARTS = {"document": ("body",), "body": ("body",), "headers": ("header", "footer")}
+
+
+class DocContext:
+    def __init__(self, doc: Document, structure: Structure, library: Library) -> None:
+        self.doc = doc
+        self.structure = structure
+        self.library = library
+        self.text = "\n".join(block.text for block in doc.blocks)
+        self.shadow = fold(self.text)
+        self.block_starts: list[int] = []
+        offset = 0
+        for block in doc.blocks:
+            self.block_starts.append(offset)
+            offset += len(block.text) + 1
+        self._primitives: dict[int, tuple[list[Match], list[int]]] = {}
+        self._occurrences: dict[str, list[int]] | None = None
+        self._regex_hits: set[int] | None = None
+        self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] = []
+        self._units: dict[tuple[str, str | None, str | None], list[Unit]] = {}
+
+    # ---- primitive matches -------------------------------------------------------------------
+    def primitive(self, matcher: Primitive) -> tuple[list[Match], list[int]]:
+        key = id(matcher)
+        found = self._primitives.get(key)
+        if found is None:
+            found = self._primitives[key] = matcher.global_matches(self)
+        return found
+
+    def term_occurrences(self) -> dict[str, list[int]]:
+        if self._occurrences is None:
+            self._occurrences = self.library.scan_terms(self.shadow)
+        return self._occurrences
+
+    def regex_hits(self) -> set[int]:
+        if self._regex_hits is None:
+            self._regex_hits = self.library.scan_regexes(self.shadow)
+        return self._regex_hits
+
+    # ---- positions ---------------------------------------------------------------------------
+    def block_at(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.block_starts, pos) - 1, 0)
+
+    def block_span(self, index: int) -> tuple[int, int]:
+        start = self.block_starts[index]
+        return start, start + len(self.doc.blocks[index].text)
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Every sentence of every block as a global (start, end), in order."""
+        if self._sentences is None:
+            spans: list[tuple[int, int]] = []
+            for index, block in enumerate(self.doc.blocks):
+                base = self.block_starts[index]
+                spans.extend((base + s, base + e) for s, e in split_sentences(block.text))
+            self._sentences = spans
+            self._sentence_starts = [s for s, _ in spans]
+        return self._sentences
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        spans = self.sentences()
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if 0 <= i < len(spans) and spans[i][0] <= pos < max(spans[i][1], spans[i][0] + 1):
+            return spans[i]
+        return self.block_span(self.block_at(pos))
+
+    def unit_around(self, pos: int, kind: str) -> Unit:
+        block = self.block_at(pos)
+        if kind == "sentence":
+            return Unit((self.sentence_span(pos),), block)
+        if kind == "article":
+            article = self.structure.article_at(block)
+            if article is not None:
+                return Unit(((self.block_starts[article.block_start],
+                              self.block_span(article.block_end - 1)[1]),), article.block_start)
+        return Unit((self.block_span(block),), block)
+
+    def in_title(self, pos: int) -> bool:
+        return any(lo <= pos < hi for unit in self.units_for("title") for lo, hi in unit.ranges)
+
+    def in_section(self, pos: int, name: str) -> bool:
+        return self.block_at(pos) in self.section_blocks(name)
+
+    def article_label(self, block: int) -> str | None:
+        article = self.structure.article_at(block)
+        return article.label if article is not None else None
+
+    # ---- scopes ------------------------------------------------------------------------------
+    def units(self, scope: Scope) -> list[Unit]:
+        return self.units_for(scope.kind, scope.section, scope.each)
+
+    def units_for(self, kind: str, section: str | None = None, each: str | None = None) -> list[Unit]:
+        key = (kind, section, each)
+        units = self._units.get(key)
+        if units is None:
+            units = self._units[key] = self._build_units(kind, section, each)
+        return units
+
+    def _build_units(self, kind: str, section: str | None, each: str | None) -> list[Unit]:
+        if kind == "title":
+            title = self.structure.title
+            if title is None or not 0 <= title.block < len(self.doc.blocks):
+                return []
+            base = self.block_starts[title.block]
+            units = [Unit(((base + title.start, base + title.end),), title.block)]
+            return units if each is None else self._split(units, each)
+        if kind == "citations":
+            return self._citation_units()
+        blocks = self._base_blocks(kind, section)
+        if each is None:
+            return [Unit(tuple(self._ranges(blocks)), blocks[0] if blocks else None)]
+        if each == "paragraph":
+            return [Unit((self.block_span(b),), b) for b in blocks]
+        if each == "sentence":
+            chosen = set(blocks)
+            return [Unit((span,), self.block_at(span[0])) for span in self.sentences()
+                    if self.block_at(span[0]) in chosen]
+        chosen = set(blocks)
+        units = []
+        for article in self.structure.articles:
+            members = [b for b in range(article.block_start, article.block_end) if b in chosen]
+            if members:
+                units.append(Unit(tuple(self._ranges(members)), members[0]))
+        return units
+
+    def _split(self, units: list[Unit], each: str) -> list[Unit]:
+        if each != "sentence":
+            return units
+        out = []
+        for unit in units:
+            for lo, hi in unit.ranges:
+                out.extend(Unit(((s, e),), unit.block) for s, e in self.sentences() if lo <= s and e <= hi)
+        return out
+
+    def _base_blocks(self, kind: str, section: str | None) -> list[int]:
+        blocks = self.doc.blocks
+        if kind == "package":
+            return list(range(len(blocks)))
+        if kind == "tables":
+            return [i for i, b in enumerate(blocks) if b.cell is not None or b.kind in ("cell", "table")]
+        if kind == "section":
+            return sorted(self.section_blocks(section or ""))
+        parts = _BASE_PARTS.get(kind, ("body",))
+        return [i for i, b in enumerate(blocks) if b.part in parts]
+
+    def section_blocks(self, name: str) -> set[int]:
+        chosen: set[int] = set()
+        for section in self.structure.sections:
+            if section.name == name:
+                chosen.update(range(section.block_start, section.block_end))
+        for i, block in enumerate(self.doc.blocks):
+            if block.file and block.file != self.doc.path and name in os.path.basename(block.file):
+                chosen.add(i)
+        return chosen
+
+    def _ranges(self, blocks: list[int]) -> list[tuple[int, int]]:
+        ranges: list[tuple[int, int]] = []
+        for b in blocks:
+            lo, hi = self.block_span(b)
+            if ranges and ranges[-1][1] + 1 == lo:
+                ranges[-1] = (ranges[-1][0], hi)
+            else:
+                ranges.append((lo, hi))
+        return ranges
+
+    def _citation_units(self) -> list[Unit]:
+        units = []
+        for citation in self.structure.citations:
+            if not 0 <= citation.block < len(self.doc.blocks):
+                continue
+            base = self.block_starts[citation.block]
+            offset = citation.text.find(citation.law)
+            lo = base + citation.start + max(offset, 0)
+            units.append(Unit(((lo, lo + len(citation.law)),), citation.block, citation))
+        return units
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one block, from the structure stage when it provides them."""
+    try:
+        from normcheck.structure import split_sentences as structure_split
+    except ImportError:
+        return _split_sentences(text)
+    return list(structure_split(text))
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_ENDS:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+

@@ -1,0 +1,206 @@
+"""``load_rules``: read rule files (bundled and given), follow includes, load data files, apply parameter
+overrides, check and compile every rule into one ``RuleSet``."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from normcheck.dsl import ast, cache
+from normcheck.dsl.checker import CompiledRule, compile_rule
+from normcheck.dsl.compiler import MAX_TERM_CHARS, Library
+from normcheck.dsl.params import convert_param
+from normcheck.dsl.parser import grammar_text, parse_rules
+from normcheck.errors import ConfigError, RuleError
+
+MAX_DATA_FILE_BYTES = 5_000_000
+
+
+@dataclass(eq=False)
+class RuleSet:
+    """Compiled rules in file order, the known tags, the effective params and load warnings (Chinese)."""
+
+    rules: list[CompiledRule]
+    tags: set[str]
+    params: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    library: Library | None = None
+
+    def get(self, rule_id: str) -> CompiledRule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def __iter__(self) -> Any:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+def bundled_rules_dir() -> Path:
+    """The folder of the bundled packs: installed as normcheck.bundled_rules, or rules/ in a checkout."""
+    try:
+        from importlib import resources
+
+        folder = Path(str(resources.files("normcheck.bundled_rules")))
+        if folder.is_dir():
+            return folder
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and folders (all ``*.rules`` below, sorted) into rule files."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.rules")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleError(f"找不到规则文件或文件夹：{raw}", str(raw))
+    return files
+
+
+def load_rules(paths: Iterable[str | os.PathLike[str]] = (), *, bundled: bool = True,
+               params: dict[str, Any] | None = None) -> RuleSet:
+    """Load, check and compile rule files. Raises RuleError (file:line:col) or ConfigError (params)."""
+    files = (rule_files([bundled_rules_dir()]) if bundled else []) + rule_files(paths)
+    loader = _Loader()
+    for path in files:
+        loader.load_file(path)
+    return loader.finish(params or {})
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.lib = Library()
+        self.seen: set[Path] = set()
+        self.files: list[str] = []
+        self.rules: list[tuple[ast.RuleNode, str]] = []
+        self.declared_tags: set[str] | None = None
+
+    def load_file(self, path: Path, include_pos: tuple[str, ast.Pos] | None = None) -> None:
+        resolved = path.resolve()
+        if resolved in self.seen:
+            return
+        self.seen.add(resolved)
+        shown = _display(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problem = "不是 UTF-8 编码" if isinstance(exc, UnicodeDecodeError) else "无法读取"
+            if include_pos is not None:
+                raise self.lib.error(f"被包含的规则文件“{path}”{problem}", *include_pos) from None
+            raise RuleError(f"规则文件{problem}", shown) from None
+        self.lib.sources[shown] = text.splitlines()
+        rule_file = self._parse(text, shown)
+        self.files.append(shown)
+        for statement in rule_file.statements:
+            self._statement(statement, path, shown)
+
+    def _parse(self, text: str, shown: str) -> ast.RuleFile:
+        key = cache.cache_key(cache.parser_fingerprint(grammar_text()), text)
+        cached = cache.load(key)
+        if cached is not None:
+            cached.path = shown
+            return cached
+        parsed = parse_rules(text, shown)
+        cache.store(key, parsed)
+        return parsed
+
+    def _define(self, name: str, shown: str, pos: ast.Pos) -> None:
+        if name in self.lib.defined_at:
+            first_file, first_pos = self.lib.defined_at[name]
+            raise self.lib.error(f"名称“{name}”重复定义（首次定义于 {first_file}:{first_pos[0]}）", shown, pos)
+        self.lib.defined_at[name] = (shown, pos)
+
+    def _statement(self, st: ast.Statement, path: Path, shown: str) -> None:
+        if isinstance(st, ast.Include):
+            target = path.parent / st.path
+            if not target.is_file():
+                raise self.lib.error(f"找不到被包含的规则文件“{st.path}”（路径相对于本文件所在的文件夹）", shown, st.pos)
+            self.load_file(target, (shown, st.pos))
+        elif isinstance(st, ast.TagsDecl):
+            self.declared_tags = (self.declared_tags or set()) | {tag for tag, _ in st.tags}
+        elif isinstance(st, ast.ParamDecl):
+            self._define(st.name, shown, st.pos)
+            self.lib.params[st.name] = st.value
+        elif isinstance(st, ast.ListDecl):
+            self._define(st.name, shown, st.pos)
+            terms = st.terms if st.terms is not None else self._data_lines(path, shown, st)
+            for term in terms:
+                if len(term) > MAX_TERM_CHARS or not term.strip():
+                    raise self.lib.error(f"列表“{st.name}”中有空的或过长的词（最多 {MAX_TERM_CHARS} 个字符）",
+                                         shown, st.pos)
+            self.lib.lists[st.name] = tuple(terms)
+        elif isinstance(st, ast.MapDecl):
+            self._define(st.name, shown, st.pos)
+            self.lib.maps[st.name] = self._data_map(path, shown, st)
+        elif isinstance(st, ast.PatternDecl):
+            self._define(st.name, shown, st.pos)
+            self.lib.patterns[st.name] = (st, shown)
+        else:
+            self.rules.append((st, shown))
+
+    def _read_data(self, path: Path, shown: str, st: ast.ListDecl | ast.MapDecl) -> list[tuple[int, str]]:
+        target = path.parent / (st.path or "")
+        try:
+            if target.stat().st_size > MAX_DATA_FILE_BYTES:
+                raise self.lib.error(f"数据文件“{st.path}”过大（超过 5 MB）", shown, st.pos)
+            text = target.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise self.lib.error(f"找不到数据文件“{st.path}”（路径相对于本规则文件所在的文件夹）", shown, st.pos) from None
+        except (OSError, UnicodeDecodeError):
+            raise self.lib.error(f"无法读取数据文件“{st.path}”（应为 UTF-8 文本）", shown, st.pos) from None
+        rows = []
+        for number, line in enumerate(text.splitlines(), 1):
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                rows.append((number, line.rstrip("\r\n")))
+        return rows
+
+    def _data_lines(self, path: Path, shown: str, st: ast.ListDecl) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(line.strip() for _, line in self._read_data(path, shown, st)))
+
+    def _data_map(self, path: Path, shown: str, st: ast.MapDecl) -> dict[str, str]:
+        mapping: dict[str, str] = {}
+        for number, line in self._read_data(path, shown, st):
+            key, tab, value = line.partition("\t")
+            if not tab or not key.strip():
+                raise RuleError(f"映射文件每行应为“键<Tab>值”，第 {number} 行不是",
+                                _display(path.parent / st.path), number, 1, line)
+            mapping[key.strip()] = value.strip()
+        return mapping
+
+    def finish(self, overrides: dict[str, Any]) -> RuleSet:
+        for name, raw in overrides.items():
+            if name not in self.lib.params:
+                raise ConfigError(f"未知的参数“{name}”（规则文件中没有用 param 定义）")
+            self.lib.params[name] = convert_param(name, self.lib.params[name], raw)
+        for name, (decl, shown) in self.lib.patterns.items():
+            self.lib.compile_matcher(ast.NameRef(name, False, decl.pos), shown)
+        compiled: list[CompiledRule] = []
+        first_seen: dict[str, tuple[str, int]] = {}
+        warnings: list[str] = []
+        for node, shown in self.rules:
+            if node.id in first_seen:
+                where = first_seen[node.id]
+                raise self.lib.error(f"规则编号 {node.id} 重复（首次定义于 {where[0]}:{where[1]}）", shown, node.pos)
+            first_seen[node.id] = (shown, node.pos[0])
+            rule = compile_rule(node, shown, self.lib, self.declared_tags)
+            if not rule.examples:
+                warnings.append(f"{shown}:{node.pos[0]}: 规则 {node.id} 没有示例（example fail / example pass）")
+            compiled.append(rule)
+        tags = set(self.declared_tags or ()) | {tag for rule in compiled for tag in rule.tags}
+        return RuleSet(compiled, tags, dict(self.lib.params), warnings, self.files, self.lib)
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -1,0 +1,291 @@
+"""Compiled matchers. Each finds its matches inside one scope unit of a document context.
+
+Offsets are positions in the context's global text (all blocks joined by newlines); the shadow text has
+the same length, so a match found in the folded shadow is cut from the original text unchanged.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from normcheck.dsl.context import DocContext
+    from normcheck.dsl.saferegex import SafeRegex
+    from normcheck.structure.facts import Citation
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    groups: tuple[tuple[str, Span], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One place a check looks at: one or more text ranges, the first block, and for the citations
+    scope the citation whose law name is the whole unit."""
+
+    ranges: tuple[Span, ...]
+    block: int | None
+    citation: Citation | None = None
+
+    @property
+    def start(self) -> int:
+        return self.ranges[0][0] if self.ranges else 0
+
+
+def within_unit(matches: list[Match], starts: list[int], unit: Unit) -> list[Match]:
+    """The matches (sorted by start, ``starts`` their start offsets) lying inside the unit's ranges."""
+    out: list[Match] = []
+    for lo, hi in unit.ranges:
+        i = bisect.bisect_left(starts, lo)
+        while i < len(matches) and matches[i].start < hi:
+            if matches[i].end <= hi:
+                out.append(matches[i])
+            i += 1
+    return out
+
+
+class Matcher:
+    """Base class; ``describe`` is what ``rules show`` prints."""
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        raise NotImplementedError
+
+    def anchors(self) -> list[Primitive]:
+        """Primitive matchers of which at least one must occur wherever this matcher matches."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+
+class Primitive(Matcher):
+    """A matcher computed once per document over the whole text, then filtered per unit."""
+
+    def global_matches(self, ctx: DocContext) -> tuple[list[Match], list[int]]:
+        raise NotImplementedError
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        matches, starts = ctx.primitive(self)
+        return within_unit(matches, starts, unit)
+
+    def anchors(self) -> list[Primitive]:
+        return [self]
+
+
+@dataclass(eq=False)
+class Terms(Primitive):
+    """Literal terms (one literal, a list, a map's keys): leftmost-longest, non-overlapping."""
+
+    terms: tuple[str, ...]
+    exact: bool
+    label: str
+    folded: tuple[str, ...] = field(default=())
+
+    def global_matches(self, ctx: DocContext) -> tuple[list[Match], list[int]]:
+        spans: list[Span] = []
+        if self.exact:
+            for term in self.terms:
+                spans.extend(_find_all(ctx.text, term))
+        else:
+            occurrences = ctx.term_occurrences()
+            for term in self.folded:
+                for start in occurrences.get(term, ()):
+                    spans.append((start, start + len(term)))
+        return _leftmost_longest(spans)
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        if unit.citation is not None:
+            # In the citations scope a term names a whole law, so 合同法 does not match 劳动合同法.
+            lo, hi = unit.ranges[0]
+            name = ctx.text[lo:hi] if self.exact else ctx.shadow[lo:hi]
+            return [Match(lo, hi)] if name in (self.terms if self.exact else self.folded) else []
+        return super().find(ctx, unit)
+
+    def describe(self) -> str:
+        return self.label
+
+
+@dataclass(eq=False)
+class Pattern(Primitive):
+    """A regular expression; ``index`` is its slot in the rule set's RE2 prefilter (None: not prefiltered)."""
+
+    regex: SafeRegex
+    exact: bool
+    label: str
+    index: int | None = None
+
+    def global_matches(self, ctx: DocContext) -> tuple[list[Match], list[int]]:
+        if self.index is not None and self.index not in ctx.regex_hits():
+            return [], []
+        matches = [Match(s, e, tuple((name, span) for name, span in groups.items()))
+                   for s, e, groups in self.regex.finditer(ctx.text if self.exact else ctx.shadow)]
+        return matches, [m.start for m in matches]
+
+    def describe(self) -> str:
+        return self.label
+
+
+@dataclass(eq=False)
+class AnyOf(Matcher):
+    items: list[Matcher]
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        seen: dict[Span, Match] = {}
+        for item in self.items:
+            for m in item.find(ctx, unit):
+                seen.setdefault((m.start, m.end), m)
+        return sorted(seen.values(), key=lambda m: (m.start, -m.end))
+
+    def anchors(self) -> list[Primitive]:
+        return [p for item in self.items for p in item.anchors()]
+
+    def describe(self) -> str:
+        return "(" + " | ".join(item.describe() for item in self.items) + ")"
+
+
+@dataclass(eq=False)
+class AllOf(Matcher):
+    """Every positive item somewhere in the unit, no negated item; the evidence is the first item's."""
+
+    items: list[Matcher]
+    negated: list[bool]
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        first: list[Match] | None = None
+        for item, negated in zip(self.items, self.negated):
+            if negated:
+                continue
+            found = item.find(ctx, unit)
+            if not found:
+                return []
+            first = found if first is None else first
+        for item, negated in zip(self.items, self.negated):
+            if negated and item.find(ctx, unit):
+                return []
+        return first or []
+
+    def anchors(self) -> list[Primitive]:
+        return next(item.anchors() for item, neg in zip(self.items, self.negated) if not neg)
+
+    def describe(self) -> str:
+        parts = [("not " if neg else "") + item.describe() for item, neg in zip(self.items, self.negated)]
+        return "(" + " and ".join(parts) + ")"
+
+
+@dataclass(eq=False)
+class Near(Matcher):
+    """``A within N chars of B`` (either order) and ``A before B [within N]``; the match spans both."""
+
+    first: Matcher
+    second: Matcher
+    distance: int | None
+    ordered: bool
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        firsts = self.first.find(ctx, unit)
+        if not firsts:
+            return []
+        seconds = self.second.find(ctx, unit)
+        out = []
+        for a in firsts:
+            for b in seconds:
+                if self.ordered:
+                    gap = b.start - a.end
+                    ok = gap >= 0 and (self.distance is None or gap <= self.distance)
+                else:
+                    gap = max(b.start - a.end, a.start - b.end, 0)
+                    ok = gap <= (self.distance or 0)
+                if ok:
+                    out.append(Match(min(a.start, b.start), max(a.end, b.end), a.groups + b.groups))
+                    break
+        return out
+
+    def anchors(self) -> list[Primitive]:
+        return self.first.anchors()
+
+    def describe(self) -> str:
+        if self.ordered:
+            tail = f" within {self.distance}" if self.distance is not None else ""
+            return f"({self.first.describe()} before {self.second.describe()}{tail})"
+        return f"({self.first.describe()} within {self.distance} chars of {self.second.describe()})"
+
+
+@dataclass(eq=False)
+class Exception_:
+    """One ``unless`` clause, compiled."""
+
+    kind: str
+    target: Matcher | None
+    distance: int | None
+    unit: str | None
+    section: str | None
+
+    def excuses(self, ctx: DocContext, m: Match) -> bool:
+        if self.kind == "title":
+            return ctx.in_title(m.start)
+        if self.kind == "section":
+            return ctx.in_section(m.start, self.section or "")
+        assert self.target is not None
+        if self.kind == "near":
+            return bool(self.target.find(ctx, ctx.unit_around(m.start, self.unit or "sentence")))
+        around = ctx.unit_around(m.start, "paragraph" if self.distance is not None else "sentence")
+        for t in self.target.find(ctx, around):
+            if self.kind == "preceded":
+                gap = m.start - t.end
+            else:
+                gap = t.start - m.end
+            if gap >= 0 and (self.distance is None or gap <= self.distance):
+                return True
+        return False
+
+    def describe(self) -> str:
+        target = self.target.describe() if self.target is not None else ""
+        if self.kind in ("preceded", "followed"):
+            tail = f" within {self.distance}" if self.distance is not None else ""
+            return f"unless {self.kind} by {target}{tail}"
+        if self.kind == "near":
+            return f"unless in {self.unit} with {target}"
+        if self.kind == "title":
+            return "unless in title"
+        return f'unless in section "{self.section}"'
+
+
+@dataclass(eq=False)
+class WithExceptions(Matcher):
+    matcher: Matcher
+    exceptions: list[Exception_]
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        return [m for m in self.matcher.find(ctx, unit)
+                if not any(exc.excuses(ctx, m) for exc in self.exceptions)]
+
+    def anchors(self) -> list[Primitive]:
+        return self.matcher.anchors()
+
+    def describe(self) -> str:
+        return " ".join([self.matcher.describe()] + [exc.describe() for exc in self.exceptions])
+
+
+def _find_all(text: str, term: str) -> list[Span]:
+    spans, i = [], text.find(term)
+    while i >= 0:
+        spans.append((i, i + len(term)))
+        i = text.find(term, i + 1)
+    return spans
+
+
+def _leftmost_longest(spans: list[Span]) -> tuple[list[Match], list[int]]:
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    matches: list[Match] = []
+    end = -1
+    for s, e in spans:
+        if s >= end:
+            matches.append(Match(s, e))
+            end = e
+    return matches, [m.start for m in matches]

@@ -1,0 +1,81 @@
+"""Text of a rule file → ``RuleFile`` (the AST), or a ``RuleError`` that points at file:line:column.
+
+The Lark LALR parser is built once per process, on first use.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from normcheck.dsl import syntax_errors
+from normcheck.dsl.ast import RuleFile
+from normcheck.errors import RuleError
+
+if TYPE_CHECKING:
+    from lark import Lark, Tree
+
+MAX_FILE_CHARS = 1_000_000
+MAX_STRING_CHARS = 2_000
+MAX_REGEX_CHARS = 1_000
+MAX_TREE_DEPTH = 120
+
+
+@functools.cache
+def grammar_text() -> str:
+    return resources.files("normcheck.dsl").joinpath("rules.lark").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _parser() -> Lark:
+    from lark import Lark
+
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
+                maybe_placeholders=True)
+
+
+def parse_rules(text: str, path: str = "<rules>") -> RuleFile:
+    """Parse one rule file's text. Raises RuleError (never a Lark or Python exception)."""
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    lines = text.splitlines()
+    if len(text) > MAX_FILE_CHARS:
+        raise RuleError(f"规则文件过大（超过 {MAX_FILE_CHARS} 个字符），请拆分为多个文件", path, 1, 1,
+                        lines[0] if lines else "")
+    try:
+        tree = _parser().parse(text)
+    except UnexpectedInput as exc:
+        raise syntax_errors.translate(exc, path, lines, _parser()) from None
+    except LarkError as exc:  # pragma: no cover - Lark raises UnexpectedInput for every input error
+        raise RuleError(f"无法解析规则文件：{exc}", path) from None
+    _check_depth(tree, path, lines)
+    from normcheck.dsl.transform import build_statements
+
+    try:
+        statements = build_statements(tree, path, lines)
+    except RecursionError:  # pragma: no cover - bounded by _check_depth
+        raise RuleError("规则嵌套层次过深", path) from None
+    return RuleFile(path=path, statements=statements, lines=lines)
+
+
+def _check_depth(tree: Tree, path: str, lines: list[str]) -> None:
+    """Reject absurdly nested rules before the (recursive) tree transformation touches them."""
+    from lark import Tree
+
+    stack: list[tuple[object, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, Tree):
+            continue
+        if depth > MAX_TREE_DEPTH:
+            line = getattr(node.meta, "line", 1)
+            column = getattr(node.meta, "column", 1)
+            raise RuleError("括号嵌套层次过深，请把规则拆成几个命名的模式（pattern）", path, line, column,
+                            source_line(lines, line))
+        stack.extend((child, depth + 1) for child in node.children)
+
+
+def source_line(lines: list[str], line: int | None) -> str | None:
+    if line is None or not 1 <= line <= len(lines):
+        return None
+    return lines[line - 1]

@@ -1,0 +1,161 @@
+"""Regular expressions that cannot hang a run.
+
+Every pattern must compile under RE2 (linear time, no backreferences or look-around). RE2 decides which
+patterns occur in a text at all (one ``re2.Set`` pass); matches are then extracted with Python's ``re``,
+which is faster per match, but only for patterns RE2 accepted — such patterns have no constructs that
+backtrack catastrophically. Patterns that could backtrack for long in ``re`` (a repeated group that repeats
+or branches inside, or a large combined repetition range), and patterns that ``re`` reads differently or
+cannot compile (``\\p{Han}``), are extracted with RE2 itself.
+"""
+from __future__ import annotations
+
+import re
+import re._parser as _sre_parser  # type: ignore[import-not-found]
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+_UNBOUNDED = 10_000
+_MAX_BACKTRACK_BUDGET = 1_000_000
+MAX_PROGRAM_MEM = 8 << 20
+_CLASS_ESCAPE = re.compile(r"\\[pP]|\[\[:")
+
+
+class RegexProblem(Exception):
+    """Why a pattern was refused, in Chinese."""
+
+
+def _options(case_sensitive: bool) -> Any:
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = case_sensitive
+    options.max_mem = MAX_PROGRAM_MEM
+    return options
+
+
+def _explain(error: Exception) -> str:
+    text = str(error.args[0] if error.args else error)
+    if text.startswith("b'") or text.startswith('b"'):
+        text = text[2:-1]
+    if "repetition" in text:
+        return "重复次数过大（{n} 中的 n 最多为 1000）"
+    if "perl operator" in text or "(?=" in text or "(?!" in text or "(?<" in text:
+        return "不支持前瞻、后顾等写法（RE2 语法）"
+    if "missing )" in text or "unexpected )" in text:
+        return "括号不配对"
+    if "missing ]" in text:
+        return "方括号不配对"
+    if "too big" in text or "pattern too large" in text:
+        return "表达式过于复杂"
+    if "escape" in text:
+        return "无效的转义写法"
+    return text
+
+
+@dataclass(slots=True)
+class SafeRegex:
+    """A pattern validated by RE2, with the engine used to extract matches."""
+
+    source: str
+    case_sensitive: bool
+    _python: re.Pattern[str] | None = None
+    _re2: Any = None
+
+    @property
+    def group_names(self) -> tuple[str, ...]:
+        return tuple(re.findall(r"\(\?P<([^>]+)>", self.source))
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, dict[str, tuple[int, int]]]]:
+        """(start, end, {group: (start, end)}) for each non-empty, non-overlapping match."""
+        if self._python is not None:
+            for m in self._python.finditer(text):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), _groups(m)
+            return
+        for m in self._re2.finditer(text):
+            if m.end() > m.start():
+                yield m.start(), m.end(), _groups(m)
+
+
+def _groups(m: Any) -> dict[str, tuple[int, int]]:
+    spans = {}
+    for name, index in m.re.groupindex.items():
+        start, end = m.span(index)
+        if start >= 0:
+            spans[name] = (start, end)
+    return spans
+
+
+def compile_safe(source: str, case_sensitive: bool = False) -> SafeRegex:
+    """Validate ``source`` under RE2 and prepare an extractor; raises RegexProblem."""
+    import re2
+
+    try:
+        compiled_re2 = re2.compile(source, _options(case_sensitive))
+    except re2.error as exc:
+        raise RegexProblem(_explain(exc)) from None
+    except (TypeError, ValueError) as exc:
+        raise RegexProblem(str(exc)) from None
+    python = None
+    if not _CLASS_ESCAPE.search(source):
+        flags = re.ASCII | (0 if case_sensitive else re.IGNORECASE)
+        try:
+            python = None if _backtracking_risk(source, flags) else re.compile(source, flags)
+        except re.error:
+            python = None
+    return SafeRegex(source, case_sensitive, python, compiled_re2)
+
+
+def _backtracking_risk(source: str, flags: int) -> bool:
+    """True when Python's backtracking ``re`` could take long: a repeated group that itself repeats or
+    branches, or repetitions whose combined range is large. Such patterns are extracted with RE2."""
+    try:
+        tree = _sre_parser.parse(source, flags)
+    except Exception:  # noqa: BLE001 - any doubt means "use RE2"
+        return True
+    budget = [1]
+
+    def walk(items: Any, inside_repeat: bool) -> bool:
+        for op, arg in items:
+            name = str(op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                low, high, sub = arg
+                if inside_repeat or _has_repeat_or_branch(sub):
+                    return True
+                budget[0] *= min(high, _UNBOUNDED) + 1
+                if budget[0] > _MAX_BACKTRACK_BUDGET:
+                    return True
+            elif name == "SUBPATTERN":
+                if walk(arg[-1], inside_repeat):
+                    return True
+            elif name == "BRANCH":
+                if any(walk(branch, inside_repeat) for branch in arg[1]):
+                    return True
+            elif name in ("ASSERT", "ASSERT_NOT", "GROUPREF", "GROUPREF_EXISTS", "ATOMIC_GROUP"):
+                return True
+        return False
+
+    return walk(tree, False)
+
+
+def _has_repeat_or_branch(items: Any) -> bool:
+    for op, arg in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT", "BRANCH"):
+            return True
+        if name == "SUBPATTERN" and _has_repeat_or_branch(arg[-1]):
+            return True
+    return False
+
+
+def build_set(sources: list[str]) -> Any:
+    """One RE2 set over ``sources`` (case-insensitive ones should carry ``(?i)``) for the prefilter."""
+    import re2
+
+    options = _options(True)
+    regex_set = re2.Set.SearchSet(options)
+    for source in sources:
+        regex_set.Add(source)
+    regex_set.Compile()
+    return regex_set

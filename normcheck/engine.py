@@ -1,0 +1,212 @@
+"""Run compiled rules over one Document and return Findings. Pure: no I/O, no printing."""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any, Iterable
+
+from normcheck.dsl.compiler import AssertCheck, FactCheck, ForbidCheck, RequireCheck, WhenCheck
+from normcheck.dsl.conditions import Val, fact
+from normcheck.dsl.context import DocContext
+from normcheck.dsl.matchers import Match, Unit
+from normcheck.dsl.templates import Field, render
+from normcheck.model import Document, Finding, Location
+
+if TYPE_CHECKING:
+    from normcheck.dsl.checker import CompiledRule
+    from normcheck.dsl.compiler import CompiledCheck, Library
+    from normcheck.structure.facts import Structure
+
+
+def check_document(doc: Document, rules: Iterable[CompiledRule], structure: Structure | None = None) -> list[Finding]:
+    """Every finding of ``rules`` (a RuleSet or any iterable of its rules) in ``doc``, sorted by location."""
+    rules = list(rules)
+    if not rules:
+        return []
+    if structure is None:
+        structure = _analyze(doc)
+    contexts: dict[int, DocContext] = {}
+    findings: dict[tuple[Any, ...], Finding] = {}
+    for rule in rules:
+        ctx = contexts.get(id(rule.library))
+        if ctx is None:
+            ctx = contexts[id(rule.library)] = DocContext(doc, structure, rule.library)
+        for finding in _RuleRun(rule, ctx).run(rule.checks):
+            findings.setdefault((finding.rule, finding.location, finding.message), finding)
+    return sorted(findings.values(), key=Finding.sort_key)
+
+
+def _analyze(doc: Document) -> Structure:
+    from normcheck.structure import analyze
+
+    return analyze(doc)
+
+
+class _RuleRun:
+    def __init__(self, rule: CompiledRule, ctx: DocContext) -> None:
+        self.rule = rule
+        self.ctx = ctx
+
+    def run(self, checks: list[CompiledCheck]) -> list[Finding]:
+        out: list[Finding] = []
+        for check in checks:
+            if isinstance(check, RequireCheck):
+                out.extend(self._require(check))
+            elif isinstance(check, ForbidCheck):
+                out.extend(self._forbid(check))
+            elif isinstance(check, FactCheck):
+                if fact(self.ctx, check.name) is None:
+                    out.append(self._absent())
+            elif isinstance(check, AssertCheck):
+                if check.cond.evaluate(self.ctx, {}) is False:
+                    out.append(self._at_value(check.cond.first_value(self.ctx, {})))
+            elif isinstance(check, WhenCheck):
+                if check.cond.evaluate(self.ctx, {}) is True:
+                    out.extend(self.run(check.checks))
+        return out
+
+    # ---- checks ------------------------------------------------------------------------------
+    def _require(self, check: RequireCheck) -> list[Finding]:
+        units = self.ctx.units(check.scope)
+        if check.scope.each is None and not units:
+            units = [Unit((), None)]
+        out = []
+        for unit in units:
+            matches = check.matcher.find(self.ctx, unit)
+            if check.most is not None:
+                if len(matches) > check.most:
+                    out.append(self._at_match(matches[check.most], unit))
+            elif len(matches) < (check.least or 1):
+                out.append(self._absent() if check.scope.each is None else self._at_unit(unit))
+        return out
+
+    def _forbid(self, check: ForbidCheck) -> list[Finding]:
+        units = self._candidate_units(check)
+        out = []
+        for unit in units:
+            for match in check.matcher.find(self.ctx, unit):
+                if check.where is None or check.where.evaluate(self.ctx, self._captures(match)) is True:
+                    out.append(self._at_match(match, unit))
+                    break
+        return out
+
+    def _candidate_units(self, check: ForbidCheck) -> list[Unit]:
+        """Only the units holding an anchor of the matcher: rules whose anchors are absent cost nothing."""
+        starts: list[int] = []
+        for primitive in check.matcher.anchors():
+            starts.extend(self.ctx.primitive(primitive)[1])
+        if not starts:
+            return []
+        units = self.ctx.units(check.scope)
+        if len(units) <= 1:
+            return units
+        unit_starts = [unit.start for unit in units]
+        chosen: dict[int, Unit] = {}
+        for pos in starts:
+            i = bisect.bisect_right(unit_starts, pos) - 1
+            if i >= 0 and any(lo <= pos < hi for lo, hi in units[i].ranges):
+                chosen.setdefault(i, units[i])
+        return [chosen[i] for i in sorted(chosen)]
+
+    # ---- findings ----------------------------------------------------------------------------
+    def _captures(self, match: Match) -> dict[str, str]:
+        return {name: self.ctx.text[s:e] for name, (s, e) in match.groups}
+
+    def _finding(self, location: Location, excerpt: str, context: str, values: dict[str, Any]) -> Finding:
+        rule = self.rule
+
+        def lookup(f: Field) -> Any:
+            if f.kind in ("plain", "capture"):
+                return values.get(f.name, "")
+            if f.kind == "fact":
+                found = fact(self.ctx, f.name)
+                return found.value if found is not None else ""
+            if f.kind == "param":
+                return self.ctx.library.params.get(f.name, "")
+            return _map_value(self.ctx.library, f.name, values)
+
+        return Finding(rule=rule.id, severity=rule.severity, tags=rule.tags, title=rule.title,
+                       message=render(rule.message_template, lookup), basis=rule.basis,
+                       fix=render(rule.fix_template, lookup), location=location, excerpt=excerpt, context=context)
+
+    def _absent(self) -> Finding:
+        return self._finding(Location(file=self.ctx.doc.path, part="document"), "", "", {})
+
+    def _at_unit(self, unit: Unit) -> Finding:
+        if unit.block is None:
+            return self._absent()
+        block = self.ctx.doc.blocks[unit.block]
+        article = self.ctx.article_label(unit.block)
+        location = Location(file=block.file or self.ctx.doc.path, part=block.part, paragraph=block.index,
+                            article=article)
+        return self._finding(location, "", block.text, {"article": article or ""})
+
+    def _at_match(self, match: Match, unit: Unit) -> Finding:
+        ctx = self.ctx
+        index = ctx.block_at(match.start)
+        block = ctx.doc.blocks[index]
+        lo, hi = ctx.block_span(index)
+        start, end = match.start - lo, min(match.end, hi) - lo
+        s_lo, s_hi = ctx.sentence_span(match.start)
+        article = ctx.article_label(index)
+        values: dict[str, Any] = {"match": block.text[start:end], "article": article or "",
+                                  "sentence": ctx.text[s_lo:s_hi].strip()}
+        values.update(self._captures(match))
+        if unit.citation is not None:
+            values["law"] = unit.citation.law
+            values["articles"] = "、".join(f"第{_chinese(n)}条" for n in unit.citation.articles)
+            values["_citation"] = unit.citation
+        location = Location(file=block.file or ctx.doc.path, part=block.part, paragraph=block.index,
+                            article=article, start=start, end=end)
+        return self._finding(location, block.text[start:end], values["sentence"], values)
+
+    def _at_value(self, value: Val | None) -> Finding:
+        if value is None or value.block is None or not 0 <= value.block < len(self.ctx.doc.blocks):
+            return self._absent()
+        block = self.ctx.doc.blocks[value.block]
+        article = self.ctx.article_label(value.block)
+        start, end = value.start, value.end
+        excerpt = block.text[start:end] if start is not None and end is not None else ""
+        location = Location(file=block.file or self.ctx.doc.path, part=block.part, paragraph=block.index,
+                            article=article, start=start, end=end)
+        return self._finding(location, excerpt, block.text, {"match": excerpt, "article": article or ""})
+
+
+def _map_value(library: Library, name: str, values: dict[str, Any]) -> str:
+    mapping = library.maps.get(name, {})
+    keys: list[str] = []
+    citation = values.get("_citation")
+    if citation is not None:
+        for n in citation.articles:
+            keys += [f"{citation.law}第{_chinese(n)}条", f"{citation.law}第{n}条"]
+        keys.append(citation.law)
+    keys.append(str(values.get("match", "")))
+    for key in keys:
+        if key in mapping:
+            return mapping[key]
+    return ""
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """An article number as written in Chinese legal texts: 3 → 三, 12 → 十二, 105 → 一百零五."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _DIGITS[rest]
+        return head + (_DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
+    thousands, rest = divmod(n, 1000)
+    head = _DIGITS[thousands] + "千" if thousands < 10 else str(thousands) + "千"
+    if rest == 0:
+        return head
+    return head + ("零" if rest < 100 else "") + _chinese(rest)

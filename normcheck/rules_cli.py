@@ -1,0 +1,124 @@
+"""``normcheck rules …``: list, show, test and check rule files. Exit 2 when a rule file does not compile,
+1 when an example fails (``rules test``)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import click
+
+if TYPE_CHECKING:
+    from normcheck.dsl import RuleSet
+
+
+def _rule_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--no-bundled", is_flag=True, help="不加载内置规则包。")(func)
+    return click.option("--rules", "extra", multiple=True, type=click.Path(path_type=Path),
+                        help="另外加载的规则文件或文件夹（可重复）。")(func)
+
+
+def _load(paths: tuple[Path, ...], no_bundled: bool) -> RuleSet:
+    from normcheck.dsl import load_rules
+    from normcheck.errors import ConfigError, RuleError
+
+    try:
+        return load_rules(list(paths), bundled=not no_bundled)
+    except (RuleError, ConfigError) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+@click.group(name="rules")
+def rules_group() -> None:
+    """查看、测试和检查规则文件。"""
+
+
+@rules_group.command(name="list")
+@_rule_options
+def list_rules(extra: tuple[Path, ...], no_bundled: bool) -> None:
+    """列出全部规则：编号、严重程度、标签、标题。"""
+    from rich.table import Table
+
+    ruleset = _load(extra, no_bundled)
+    table = Table("ID", "严重程度", "标签", "标题")
+    for rule in ruleset.rules:
+        table.add_row(rule.id, rule.severity, ", ".join(rule.tags), rule.title)
+    console = _console()
+    console.print(table)
+    console.print(f"{len(ruleset.rules)} 条规则")
+
+
+@rules_group.command(name="show")
+@click.argument("rule_id")
+@_rule_options
+def show_rule(rule_id: str, extra: tuple[Path, ...], no_bundled: bool) -> None:
+    """显示一条规则的全部内容：依据、消息、示例以及它编译成的检查。"""
+    ruleset = _load(extra, no_bundled)
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        click.echo(f"没有编号为 {rule_id} 的规则", err=True)
+        sys.exit(2)
+    from rich.markup import escape
+
+    console = _console()
+    console.print(f"[bold]{escape(rule.id)}[/bold]  {escape(rule.title)}")
+    for label, value in (("文件", f"{rule.file}:{rule.line}"), ("严重程度", rule.severity),
+                         ("标签", ", ".join(rule.tags)), ("依据", rule.basis), ("消息", rule.message),
+                         ("修改建议", rule.fix)):
+        console.print(f"{label}：{escape(value)}")
+    console.print("检查：")
+    for line in rule.describe():
+        console.print("  " + escape(line))
+    console.print("示例：")
+    for example in rule.examples:
+        kind = "应报告" if example.kind == "fail" else "不应报告"
+        text = ("文件 " if example.is_file else "") + example.text.replace("\n", " ⏎ ")
+        console.print(f"  {example.kind}（{kind}）：{escape(text)}")
+
+
+@rules_group.command(name="test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_rule_options
+def test_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: bool) -> None:
+    """运行规则的全部示例（PATH 给出时只测试这些文件中的规则）。"""
+    from normcheck.dsl import run_examples
+    from normcheck.dsl.loader import rule_files
+    from normcheck.errors import RuleError
+
+    ruleset = _load(extra + paths, no_bundled)
+    selected = None
+    if paths:
+        try:
+            wanted = {f.resolve() for f in rule_files(paths)}
+        except RuleError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(2)
+        selected = [rule.id for rule in ruleset.rules if Path(rule.file).resolve() in wanted]
+    results = run_examples(ruleset, selected)
+    for warning in ruleset.warnings:
+        click.echo(f"警告：{warning}", err=True)
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        click.echo(f"FAIL {result.rule} ({result.file}:{result.line}) example {result.kind}: {result.detail}")
+    passed = len(results) - len(failed)
+    click.echo(f"{passed} passed, {len(failed)} failed")
+    if failed:
+        sys.exit(1)
+
+
+@rules_group.command(name="check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_rule_options
+def check_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: bool) -> None:
+    """只解析和检查规则文件（不运行示例）。"""
+    ruleset = _load(extra + paths, no_bundled)
+    for warning in ruleset.warnings:
+        click.echo(f"警告：{warning}", err=True)
+    click.echo(f"OK: {len(ruleset.rules)} 条规则，{len(ruleset.files)} 个文件")
