@@ -4,10 +4,24 @@ from __future__ import annotations
 from normcheck.model import Document
 from normcheck.structure import headings as h
 from normcheck.structure.articles import find_outline
-from normcheck.structure.citations import CitationSpan, find_bare_citations, find_citations
+from normcheck.structure.citations import (
+    CitationSpan,
+    find_bare_citations,
+    find_citations,
+)
 from normcheck.structure.facts import Citation, Section, Structure
-from normcheck.structure.frontmatter import authority_from_title, find_signature, read_head
-from normcheck.structure.sections import NORM, NOTICE, FileBlocks, find_sections, group_by_file
+from normcheck.structure.frontmatter import (
+    authority_from_title,
+    find_signature,
+    read_head,
+)
+from normcheck.structure.sections import (
+    NORM,
+    NOTICE,
+    FileBlocks,
+    find_sections,
+    group_by_file,
+)
 from normcheck.structure.terms import find_terms
 
 

@@ -6,7 +6,11 @@ import datetime as _dt
 import re
 
 from normcheck.structure.facts import Duration
-from normcheck.structure.numbers import FULLWIDTH_DIGITS, NUMERAL_CLASS, parse_chinese_number
+from normcheck.structure.numbers import (
+    FULLWIDTH_DIGITS,
+    NUMERAL_CLASS,
+    parse_chinese_number,
+)
 
 # Separators that Word users type in full width; folded one for one so that offsets stay put.
 _FOLD = dict(FULLWIDTH_DIGITS)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from normcheck.model import Document
 from normcheck.structure.dates import find_dates, find_durations

@@ -1,4 +1,4 @@
-from normcheck.model import Block, Document
+from normcheck.model import Document
 from normcheck.structure import Section, Structure, analyze
 
 from .docs import NOTICE_AND_NORM, package, text_doc
