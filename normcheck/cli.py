@@ -5,6 +5,7 @@ Heavy modules (rich, lark, python-docx) are imported only by the code paths that
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -204,6 +205,8 @@ def run_check(options: CheckOptions, config: Config) -> int:
     selected = runner.select_rules(ruleset, options.select, options.ignore, config.severity)
 
     targets = runner.discover_targets(options.paths, config)
+    if not targets:
+        click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
     inputs = input_files(t for t in targets if isinstance(t, Path))
     for path, what in ((options.output, "报告"), (options.baseline, "基线"), (options.write_baseline, "基线")):
         if path is not None:
@@ -229,7 +232,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
 
     report = render(options.fmt, results, rules=selected.ruleset, baseline_suppressed=suppressed,
                     unmatched_waivers=[f"{w.path} {w.rule}" for w in unmatched], version=__version__,
-                    color=options.color and options.output is None and sys.stdout.isatty(), fail_on=options.fail_on)
+                    color=_wants_color(options), fail_on=options.fail_on)
     if options.output is not None:
         from normcheck.output import write_atomic
 
@@ -237,6 +240,12 @@ def run_check(options: CheckOptions, config: Config) -> int:
     else:
         click.echo(report, nl=not report.endswith("\n"))
     return exit_code(results, options.fail_on, failed=not annotated)
+
+
+def _wants_color(options: CheckOptions) -> bool:
+    """Colour only for a terminal, and never with --no-color or the NO_COLOR convention."""
+    return (options.color and options.output is None and "NO_COLOR" not in os.environ
+            and sys.stdout.isatty())
 
 
 def _apply_baseline(results: list[FileResult], options: CheckOptions) -> int:
