@@ -3,14 +3,11 @@ parallel workers and per-file time limits. Output order never depends on the num
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,9 +197,9 @@ def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | 
                                "max_unzipped_bytes": max_unzipped_bytes}
     paths = [t for t in targets if isinstance(t, Path)]
     workers = min(jobs or os.cpu_count() or 1, len(paths))
-    context = _pool_context(spec)
+    context = _pool_context(spec) if workers > 1 else None
     outcomes: dict[int, tuple[FileResult, str | None]] = {}
-    if workers > 1 and context is not None:
+    if context is not None:
         outcomes = _run_pool(paths, selected, spec, options, workers, context, progress)
     else:
         for number, path in enumerate(paths):
@@ -224,6 +221,8 @@ def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | 
 
 
 def _pool_context(spec: RuleSpec | None) -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         return multiprocessing.get_context("fork")
@@ -232,6 +231,10 @@ def _pool_context(spec: RuleSpec | None) -> Any:
 
 def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None, options: dict[str, Any],
               workers: int, context: Any, progress: Progress | None) -> dict[int, tuple[FileResult, str | None]]:
+    # Imported here: a single-file run never needs the process machinery.
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _WORKER_RULES
     _WORKER_RULES = (spec, selected)
     outcomes: dict[int, tuple[FileResult, str | None]] = {}
@@ -257,6 +260,9 @@ def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None,
 
 def _run_isolated(path: Path, spec: RuleSpec | None, options: dict[str, Any],
                   context: Any) -> tuple[FileResult, str | None]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker,
                                  initargs=(spec, options)) as pool:
