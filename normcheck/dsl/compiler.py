@@ -12,6 +12,7 @@ from normcheck.dsl.saferegex import RegexProblem, build_set, compile_safe
 from normcheck.errors import RuleError
 
 MAX_TERM_CHARS = 200
+MAX_PATTERN_CHAIN = 40
 
 
 class Library:
@@ -139,6 +140,8 @@ class Library:
         if name in self.patterns:
             if name in self._compiling:
                 raise self.error(f"模式“{name}”直接或间接地引用了自己", path, node.pos)
+            if len(self._compiling) >= MAX_PATTERN_CHAIN:
+                raise self.error(f"模式之间的引用层次过深（超过 {MAX_PATTERN_CHAIN} 层）", path, node.pos)
             decl, decl_path = self.patterns[name]
             self._compiling.append(name)
             try:
