@@ -7,6 +7,7 @@ a date inside a sentence.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 
 from normcheck.model import Document
@@ -114,7 +115,7 @@ def find_signature(doc: Document, positions: list[int]) -> tuple[Fact | None, Fa
     return None, None
 
 
-def _signature_date(text: str) -> tuple[object, int, int] | None:
+def _signature_date(text: str) -> tuple[_dt.date, int, int] | None:
     if len(h.compact(text)) > _SIGNATURE_LENGTH or not any(ch in text for ch in "年-./"):
         return None
     dates = find_dates(text)
