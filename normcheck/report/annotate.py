@@ -172,7 +172,8 @@ def _anchor_runs(p: Any, block: Block | None, finding: Finding) -> list[Any]:
         _split_at(p, start)
         _split_at(p, end)
         runs = _text_runs(p)
-        chosen = [r for r, a, b in _offsets(runs) if a >= start and b <= end and b > a]
+        # Overlap, not containment: a run that could not be split widens the anchor instead of losing it.
+        chosen = [r for r, a, b in _offsets(runs) if a < end and b > start]
         if chosen:
             runs = chosen
     paragraph = Paragraph(p, None)  # type: ignore[arg-type]  # comment ranges need no story part

@@ -128,3 +128,15 @@ def test_a_file_python_docx_cannot_open_is_reported(tmp_path: Path) -> None:
     [(_, outcome)] = list(annotate_results([result], tmp_path / "out", set()))
     assert isinstance(outcome, NormcheckError)
     assert not (tmp_path / "out" / "假的.docx").exists()
+
+
+def test_a_run_that_cannot_be_split_widens_the_anchor(tmp_path: Path) -> None:
+    tab_run = '<w:r><w:t xml:space="preserve">违者处以</w:t><w:tab/><w:t>罚款</w:t></w:r>'
+    source = build_docx(tmp_path / "a.docx", p("关于某事的通知") + p(tab_run, "。其他。"))
+    path = str(source)
+    blocks = [Block(text="关于某事的通知", index=1, file=path, xml_index=0),
+              Block(text="违者处以\t罚款。其他。", index=2, file=path, xml_index=1)]
+    doc = Document(path=path, blocks=blocks, files=(path,))
+    result = FileResult(path, [finding(path, "AU-1", paragraph=2, excerpt="罚款", start=5)], document=doc)
+    [(_, written)] = list(annotate_results([result], tmp_path / "out", {source.resolve()}))
+    assert list(anchored_texts(Path(written)).values()) == ["违者处以罚款"]
