@@ -1,0 +1,225 @@
+"""A content-addressed cache of check results, so that re-checking an unchanged repository skips the work.
+
+A key covers everything a result depends on: the bytes of the file (or of every file of a filing-package
+folder, with their names), the path as given (findings name the file), the rule pack (rule texts, data
+lists and maps, parameters, the selected rule IDs), the normcheck version and source code, and the
+effective configuration. A value is the serialized findings or input error, never the ``Document``.
+
+Entries are written to a temporary file and renamed into place, so concurrent runs sharing one cache
+directory only ever see complete entries; an entry that does not parse or belongs to another key is a miss.
+Results that depend on the moment rather than on the input (time-outs, crashes, internal errors, files
+that could not be opened or converted) are never stored.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from normcheck import __version__
+from normcheck.model import FileError, FileResult, Finding, Location
+
+_FORMAT = 1
+_CHUNK = 1 << 20
+# Input errors that follow from the bytes alone; every other error code is left out of the cache.
+CACHEABLE_ERRORS = frozenset({"empty", "not-a-docx", "encrypted", "corrupt-zip", "malformed-xml", "zip-bomb",
+                              "unsafe-xml", "unsupported-format", "no-documents"})
+
+
+def default_cache_dir() -> Path:
+    """``$NORMCHECK_CACHE_DIR/results``, else ``$XDG_CACHE_HOME/normcheck/results``, else
+    ``~/.cache/normcheck/results`` (the rule-file cache lives beside it, in ``rules/``)."""
+    explicit = os.environ.get("NORMCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit) / "results"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "normcheck" / "results"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The normcheck version plus its own source files: a changed checker must not reuse old results."""
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*")):
+        if source.suffix in (".py", ".lark") and source.is_file():
+            digest.update(source.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def rules_hash(ruleset: Any) -> str:
+    """Hash of a (possibly narrowed) ``RuleSet``: rule-file texts, data lists and maps, parameters and
+    the IDs of the rules it holds."""
+    digest = hashlib.sha256()
+    library = getattr(ruleset, "library", None)
+    sources = getattr(library, "sources", {}) or {}
+    for name in sorted(sources):
+        digest.update(b"file\0" + name.encode("utf-8") + b"\0" + "\n".join(sources[name]).encode("utf-8"))
+    for table in ("lists", "maps"):
+        items = getattr(library, table, {}) or {}
+        digest.update(table.encode("ascii") + b"\0" + _canonical(items))
+    digest.update(b"params\0" + _canonical(getattr(ruleset, "params", {})))
+    digest.update(b"rules\0" + _canonical([rule.id for rule in ruleset.rules]))
+    return digest.hexdigest()
+
+
+def config_hash(options: Mapping[str, Any]) -> str:
+    """Hash of the effective options that change a result (selection, severity overrides, limits...)."""
+    return hashlib.sha256(_canonical(dict(options))).hexdigest()
+
+
+def content_hash(path: str | os.PathLike[str]) -> str:
+    """sha256 of a file's bytes, or of a folder's files (relative names and bytes, in sorted order)."""
+    target = Path(path)
+    digest = hashlib.sha256()
+    if target.is_dir():
+        for member in sorted(p for p in target.rglob("*") if p.is_file()):
+            digest.update(b"member\0" + member.relative_to(target).as_posix().encode("utf-8") + b"\0")
+            _feed(digest, member)
+    else:
+        digest.update(b"file\0")
+        _feed(digest, target)
+    return digest.hexdigest()
+
+
+def result_key(path: str | os.PathLike[str], rules_hash: str, config_hash: str) -> str:
+    """The cache key of checking ``path`` with a rule pack and configuration. Raises ``OSError`` when
+    the path cannot be read (such a path is simply not cached)."""
+    digest = hashlib.sha256(f"normcheck-result-{_FORMAT}\0".encode("ascii"))
+    for part in (code_fingerprint(), rules_hash, config_hash, str(path), content_hash(path)):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def cacheable(result: FileResult) -> bool:
+    return result.error is None or result.error.code in CACHEABLE_ERRORS
+
+
+class ResultCache:
+    """Results stored as one small JSON file per key, fanned out over 256 sub-folders."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_cache_dir()
+
+    def entry(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> FileResult | None:
+        """The stored result for ``key``, or ``None`` when missing, unreadable or damaged."""
+        try:
+            data = json.loads(self.entry(key).read_bytes())
+            if data.get("key") != key or data.get("format") != _FORMAT:
+                return None
+            return _result_from_json(data["result"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, result: FileResult) -> bool:
+        """Store ``result`` atomically; returns False (and stores nothing) when it is not cacheable or the
+        cache directory cannot be written, which only costs speed."""
+        if not cacheable(result):
+            return False
+        payload = json.dumps({"format": _FORMAT, "key": key, "result": _result_to_json(result)},
+                             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        target = self.entry(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(payload)
+                os.replace(temp_name, target)
+            except BaseException:
+                Path(temp_name).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return False
+        return True
+
+
+def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultCache | None,
+                 rules_digest: str, config_digest: str) -> FileResult:
+    """``check(path)`` through the cache: a hit skips the check, a cacheable miss is stored."""
+    if cache is None:
+        return check(path)
+    try:
+        key = result_key(path, rules_digest, config_digest)
+    except OSError:
+        return check(path)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    result = check(path)
+    cache.put(key, result)
+    return result
+
+
+def _feed(digest: Any, path: Path) -> None:
+    with open(path, "rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_jsonable).encode("utf-8")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return repr(value)
+
+
+def _result_to_json(result: FileResult) -> dict[str, Any]:
+    return {"path": result.path,
+            "error": result.error.to_json() if result.error is not None else None,
+            "findings": [_finding_to_json(f) for f in result.findings]}
+
+
+def _finding_to_json(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    return {"rule": finding.rule, "severity": finding.severity, "tags": list(finding.tags),
+            "title": finding.title, "message": finding.message, "basis": finding.basis, "fix": finding.fix,
+            "excerpt": finding.excerpt, "context": finding.context,
+            "location": [loc.file, loc.part, loc.paragraph, loc.article, loc.start, loc.end]}
+
+
+def _result_from_json(data: dict[str, Any]) -> FileResult:
+    error = data["error"]
+    return FileResult(path=_str(data["path"]),
+                      error=FileError(_str(error["code"]), _str(error["message"])) if error is not None else None,
+                      findings=[_finding_from_json(f) for f in data["findings"]])
+
+
+def _finding_from_json(data: dict[str, Any]) -> Finding:
+    file, part, paragraph, article, start, end = data["location"]
+    location = Location(_str(file), _str(part), _opt_int(paragraph), _opt_str(article), _opt_int(start),
+                        _opt_int(end))
+    return Finding(rule=_str(data["rule"]), severity=_str(data["severity"]),
+                   tags=tuple(_str(t) for t in data["tags"]), title=_str(data["title"]),
+                   message=_str(data["message"]), basis=_str(data["basis"]), fix=_str(data["fix"]),
+                   location=location, excerpt=_str(data["excerpt"]), context=_str(data["context"]))
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _opt_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("expected an integer")
+    return value
