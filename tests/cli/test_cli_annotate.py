@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -140,3 +142,41 @@ def test_a_run_that_cannot_be_split_widens_the_anchor(tmp_path: Path) -> None:
     result = FileResult(path, [finding(path, "AU-1", paragraph=2, excerpt="罚款", start=5)], document=doc)
     [(_, written)] = list(annotate_results([result], tmp_path / "out", {source.resolve()}))
     assert list(anchored_texts(Path(written)).values()) == ["违者处以罚款"]
+
+
+def test_copy_is_a_sound_package(tmp_path: Path, checked: tuple[Path, FileResult]) -> None:
+    """What Word checks before it offers a repair: every comment has its part entry, relationship, one range
+    start before one range end, and one reference run, all with the same ID."""
+    import zipfile
+
+    from lxml import etree
+
+    source, result = checked
+    [(_, written)] = list(annotate_results([result], tmp_path / "out", {source.resolve()}))
+    with zipfile.ZipFile(written) as package:
+        assert package.testzip() is None
+        names = set(package.namelist())
+        types = package.read("[Content_Types].xml").decode("utf-8")
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        body = etree.fromstring(package.read("word/document.xml"))
+        comments_xml = etree.fromstring(package.read("word/comments.xml"))
+    assert "word/comments.xml" in names and "/word/comments.xml" in types and "comments.xml" in rels
+    ids = [c.get(qn("w:id")) for c in comments_xml.iter(qn("w:comment"))]
+    assert len(ids) == len(set(ids)) == len(result.findings)
+    order = [(e.tag, e.get(qn("w:id"))) for e in body.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
+                                                          qn("w:commentReference"))]
+    for comment_id in ids:
+        mine = [tag for tag, i in order if i == comment_id]
+        assert mine == [qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference")]
+    for reference in body.iter(qn("w:commentReference")):
+        assert reference.getparent().tag == qn("w:r")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_copy(tmp_path: Path, checked: tuple[Path, FileResult]) -> None:
+    source, result = checked
+    [(_, written)] = list(annotate_results([result], tmp_path / "out", {source.resolve()}))
+    done = subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path / "txt"),
+                           str(written)], check=False, capture_output=True, timeout=120)
+    assert done.returncode == 0
+    assert "违者处以罚款" in (tmp_path / "txt" / "办法.txt").read_text(encoding="utf-8-sig")
