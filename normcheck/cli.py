@@ -66,7 +66,10 @@ def init_command(folder: Path) -> None:
     target = folder / "normcheck.toml"
     if target.exists():
         fail(f"{target}: 文件已存在，未覆盖")
-    write_atomic(target, STARTER)
+    try:
+        write_atomic(target, STARTER)
+    except OSError as exc:
+        fail(_os_error(exc))
     click.echo(f"已写入 {target}", err=True)
 
 
@@ -161,7 +164,18 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         if debug:
             raise
         fail(str(exc))
+    except OSError as exc:
+        if debug:
+            raise
+        fail(_os_error(exc))
+    except KeyboardInterrupt:
+        fail("已中断，检查未完成")
     sys.exit(code)
+
+
+def _os_error(exc: OSError) -> str:
+    """A failed write (report, baseline, annotated copy) as one line: the path and the system's reason."""
+    return f"{exc.filename}: 无法写入（{exc.strerror or exc.__class__.__name__}）"
 
 
 def _found_config(first: Path) -> Config:

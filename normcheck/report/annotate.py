@@ -37,6 +37,8 @@ def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path]
                 annotate_docx(Path(source), findings, result.document, destination)
             except NormcheckError as exc:
                 yield source, exc
+            except OSError as exc:
+                yield source, ConfigError(f"无法写入批注副本 {destination}（{exc.strerror or exc.__class__.__name__}）")
             else:
                 yield source, destination
 

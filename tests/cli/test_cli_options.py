@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from ooxml import build_docx, p
 from pipeline_standins import write
 
 from normcheck.cli import cli
@@ -142,3 +143,15 @@ def test_a_file_named_like_a_subcommand(tmp_path: Path, monkeypatch: pytest.Monk
     write(tmp_path / "dump", "罚款")
     result = invoke("--format", "json", "./dump")
     assert result.exit_code == 1 and rules_in(result) == [["MISS-001", "FINE-001"]]
+
+
+def test_unwritable_outputs_are_one_line_errors(docs: dict[str, Path], tmp_path: Path) -> None:
+    blocker = write(tmp_path / "blocker", "a file where a folder should be")
+    source = build_docx(tmp_path / "a.docx", p("关于某事的通知") + p("违者处以罚款。"))
+    for args in (["--output", blocker / "r.json"], ["--write-baseline", blocker / "b.json"],
+                 ["--annotate", blocker / "sub"]):
+        result = invoke(*args, source)
+        assert result.exit_code == 2, args
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("normcheck: "), args
+    refused = CliRunner().invoke(cli, ["init", str(blocker)])
+    assert refused.exit_code == 2 and "Traceback" not in refused.stderr
