@@ -143,6 +143,8 @@ def test_consultation_defects(replacement: str, expected: set[str]) -> None:
     "我局将《XX区住宅小区停车管理办法（征求意见稿）》于2020年9月1日至9月30日在区政府网站全文公布，公开征求意见，为期30日，未收到意见建议。",
     # A shortened period with its reason stated.
     "因台风过后小区停车秩序亟需整治、情况紧急，本办法在区政府网站公开征求意见的期限缩短为5天，共收到意见4条，采纳3条。",
+    # A feedback deadline for departments is not the public consultation period.
+    "我局书面征求了区直相关部门意见，请各部门在3个工作日内反馈；" + CONSULTED,
     # Planned wording after the record refers to other work.
     CONSULTED + "下一步，我局将做好政策解读工作。",
 ])
@@ -215,6 +217,11 @@ def test_collective_decision_defects(replacement: str, expected: set[str]) -> No
 ])
 def test_collective_decision_near_misses(replacement: str) -> None:
     assert fired(edit(PACKAGE, DELIBERATED, replacement)) == set()
+
+
+def test_citing_a_government_notice_does_not_make_a_department_document_governmental() -> None:
+    citing = edit(DEPARTMENT_PACKAGE, "第一条 为提升本区物业服务质量，", "第一条 为落实《XX区人民政府关于加强物业管理的意见》，提升本区物业服务质量，")
+    assert fired(citing) == set()
 
 
 def test_department_documents_need_their_own_meeting() -> None:
