@@ -5,8 +5,9 @@ The Lark LALR parser is built once per process, on first use.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from normcheck.dsl import syntax_errors
 from normcheck.dsl.ast import RuleFile
@@ -26,17 +27,35 @@ def grammar_text() -> str:
     return resources.files("normcheck.dsl").joinpath("rules.lark").read_text(encoding="utf-8")
 
 
+KEYWORDS: dict[str, str] = {}
+_WORD_TERMINALS = {"LEVEL", "EXAMPLE_KIND", "UNIT", "BOUND", "DURATION_UNIT"}
+
+
 @functools.cache
 def _parser() -> Lark:
     from lark import Lark
 
     return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
-                maybe_placeholders=True)
+                maybe_placeholders=True, edit_terminals=_whole_word_keyword)
+
+
+def _whole_word_keyword(terminal: Any) -> None:
+    """Keywords match whole words only, so that "eachh" is one unknown word rather than "each" + "h",
+    and win over names where both may stand ("title contains" vs a name "titles")."""
+    from lark.lexer import PatternRE
+
+    value = terminal.pattern.value
+    if terminal.name in _WORD_TERMINALS:
+        terminal.pattern = PatternRE(f"(?:{value})" + r"(?![A-Za-z0-9_\-])", terminal.pattern.flags)
+    elif terminal.pattern.type == "str" and value.isidentifier():
+        KEYWORDS[terminal.name] = value
+        terminal.pattern = PatternRE(re.escape(value) + r"(?![A-Za-z0-9_\-])")
+        terminal.priority = 2
 
 
 def parse_rules(text: str, path: str = "<rules>") -> RuleFile:
     """Parse one rule file's text. Raises RuleError (never a Lark or Python exception)."""
-    from lark.exceptions import LarkError, UnexpectedInput
+    from lark.exceptions import LarkError, UnexpectedInput, VisitError
 
     lines = text.splitlines()
     if len(text) > MAX_FILE_CHARS:
@@ -53,6 +72,10 @@ def parse_rules(text: str, path: str = "<rules>") -> RuleFile:
 
     try:
         statements = build_statements(tree, path, lines)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, RuleError):
+            raise exc.orig_exc from None
+        raise RuleError(f"无法解析规则文件：{exc.orig_exc}", path) from None
     except RecursionError:  # pragma: no cover - bounded by _check_depth
         raise RuleError("规则嵌套层次过深", path) from None
     return RuleFile(path=path, statements=statements, lines=lines)

@@ -54,14 +54,19 @@ def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -
             found += "（可能缺少右花括号 }）"
     elif isinstance(exc, UnexpectedToken):
         expected = set(exc.accepts or exc.expected)
-        found = f"这里不能出现“{_shorten(str(exc.token.value))}”"
+        word = str(exc.token.value)
+        start = _word_start(lines, line, column)
+        if start is not None and column is not None and start < column and line is not None:
+            word = lines[line - 1][start - 1:column - 1] + word
+            column = start
+        found = f"这里不能出现“{_shorten(word)}”"
     elif isinstance(exc, UnexpectedCharacters):
         expected = set(exc.allowed or ())
         column = _word_start(lines, line, column)
         found = _unexpected_characters(lines, line, column)
     else:  # pragma: no cover - the three above are all Lark raises for input errors
         expected, found = set(), "无法解析"
-    hint = describe_expected(expected, parser)
+    hint = "" if found.startswith(("文字", "正则表达式")) else describe_expected(expected, parser)
     message = f"{found}，{hint}" if hint else found
     source = lines[line - 1] if line is not None and 1 <= line <= len(lines) else None
     return RuleError(message, path, line, column, source)
@@ -100,6 +105,8 @@ def describe_expected(expected: set[str], parser: Lark) -> str:
     names = {name for name in expected if name != "$END"}
     words = {_keyword(parser, name) for name in names}
     words.discard(None)
+    if "DURATION_UNIT" in names and "INT" not in names:
+        return "这里应当是期限单位（years、months、days 或 workdays）"
     if set(_STATEMENT_WORDS) <= words:
         return "这里应当是一条语句（include、tags、param、list、map、pattern 或 rule）"
     if {"severity", "require", "example"} <= words:
@@ -126,6 +133,10 @@ def _keyword(parser: Lark, name: str) -> str | None:
     """The literal text of an anonymous keyword terminal (e.g. ``__ANON_3`` or ``RULE`` → ``rule``)."""
     if name in _TERMINALS:
         return None
+    from normcheck.dsl.parser import KEYWORDS
+
+    if name in KEYWORDS:
+        return KEYWORDS[name]
     try:
         pattern = parser.get_terminal(name).pattern
     except KeyError:
