@@ -37,7 +37,7 @@ def analyze(doc: Document) -> Structure:
         outline = find_outline(doc, groups, structure.sections)
         structure.chapters, structure.articles = outline.chapters, outline.articles
         structure.supplementary = outline.supplementary
-        _read_main_file(doc, _main_file(groups, structure.sections), structure)
+        _read_main_file(doc, groups, _main_file(groups, structure.sections), structure)
     structure.citations, structure.bare_citations = _citations(doc)
     return structure
 
@@ -51,32 +51,31 @@ def _main_file(groups: list[FileBlocks], sections: list[Section]) -> FileBlocks:
     return groups[0]
 
 
-def _read_main_file(doc: Document, group: FileBlocks, structure: Structure) -> None:
-    head = read_head(doc, group.positions)
+def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, structure: Structure) -> None:
+    head = read_head(doc, main.positions)
     structure.title, structure.doc_number, structure.recipients = head.title, head.doc_number, head.recipients
-    mine = [s for s in structure.sections if s.file == group.file]
-    notice = _positions(group, [s for s in mine if s.name == NOTICE])
-    norm = _positions(group, [s for s in mine if s.name == NORM])
+    sections = structure.sections
+    notice = _positions(main.positions, [s for s in sections if s.name == NOTICE and s.file == main.file])
+    # The norm may sit in its own member file, next to a notice file.
+    body = sorted(p for group in groups for p in group.positions)
+    norm = _positions(body, [s for s in sections if s.name == NORM])
+    mine = _positions(main.positions, [s for s in sections if s.file == main.file and s.name not in h.EXPLANATORY])
     issue, signer = find_signature(doc, notice) if notice else (None, None)
     if issue is None:
-        issue, signer = find_signature(doc, norm or _positions(group, _not_explanatory(mine)))
+        issue, signer = find_signature(doc, norm or mine)
     structure.issue_date = issue
     structure.authority = head.banner or signer or (authority_from_title(head.title) if head.title else None)
-    terms = find_terms(doc, norm or _positions(group, _not_explanatory(mine)), issue)
+    terms = find_terms(doc, norm or mine, issue)
     structure.effective_date, structure.effective_rule = terms.effective_date, terms.effective_rule
     structure.validity, structure.validity_end = terms.validity, terms.validity_end
 
 
-def _not_explanatory(sections: list[Section]) -> list[Section]:
-    return [s for s in sections if s.name not in h.EXPLANATORY]
-
-
-def _positions(group: FileBlocks, sections: list[Section]) -> list[int]:
-    """The positions of ``group`` inside ``sections`` (sorted, disjoint): one merge walk."""
+def _positions(positions: list[int], sections: list[Section]) -> list[int]:
+    """The ``positions`` (ascending) inside ``sections`` (disjoint): one merge walk."""
     ranges = sorted((s.block_start, s.block_end) for s in sections)
     inside: list[int] = []
     k = 0
-    for position in group.positions:
+    for position in positions:
         while k < len(ranges) and ranges[k][1] <= position:
             k += 1
         if k < len(ranges) and ranges[k][0] <= position:

@@ -78,3 +78,16 @@ def test_section_at_by_bisection_matches_a_linear_scan() -> None:
         linear = next((x for x in s.sections if x.block_start <= block < x.block_end), None)
         assert s.section_at(block) is linear
     assert Structure().section_at(0) is None and Structure().article_at(0) is None
+
+
+def test_notice_and_norm_in_separate_member_files() -> None:
+    doc = package({
+        "pkg/通知.docx": ["XX区人民政府关于印发《XX区物业管理办法》的通知", "各街道办事处：", "现印发给你们。", "XX区人民政府",
+                        "2020年12月28日"],
+        "pkg/XX区物业管理办法.docx": ["XX区物业管理办法", "第一条 甲。", "第二条 本办法自印发之日起施行，有效期3年。"],
+    })
+    s = analyze(doc)
+    assert [(x.name, x.file) for x in s.sections] == [("印发通知", "pkg/通知.docx"), ("正文", "pkg/XX区物业管理办法.docx")]
+    assert s.issue_date is not None and s.issue_date.block == 4
+    assert s.effective_rule is not None and s.effective_rule.value == "on-issue" and s.effective_rule.block == 7
+    assert s.effective_date is not None and s.effective_date.value == s.issue_date.value
