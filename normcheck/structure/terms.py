@@ -22,8 +22,8 @@ _RELATIVE = re.compile(
     rf"(?:(?P<n>[{NUMERAL_CLASS}]{{1,9}})(?P<unit>个工作日|工作日|日|天|个月)(?:后|之后|以后))?"
     rf"起?{_TAKES_EFFECT}"
 )
-_ON_DATE = re.compile(rf"[ \u3000]*(?:零时)?(?:起|开始)[ \u3000]*{_TAKES_EFFECT}")
-_VALIDITY = re.compile(r"有效期限?(?:为|是|暂定为?|定为|设定为)?[ \u3000]*")
+_ON_DATE = re.compile(rf"[ \u3000]*(?:零时)?(?P<from>起|开始)?[ \u3000]*{_TAKES_EFFECT}")
+_VALIDITY = re.compile(r"(?:有效期|试行期)限?(?:为|是|暂定为?|定为|设定为|[:：])?[ \u3000]*")
 _UNTIL = re.compile(r"(?:至|到|截至|截止(?:到|至|日期为|于)?)[ \u3000]*")
 _EVENTS = {"印发": "on-issue", "签发": "on-issue", "下发": "on-issue", "发文": "on-issue",
            "发布": "on-publication", "公布": "on-publication", "颁布": "on-publication", "公开发布": "on-publication"}
@@ -48,7 +48,7 @@ def find_terms(doc: Document, positions: list[int], issue: Fact | None) -> Terms
     if effective is not None:
         terms.effective_rule, date = effective
         terms.effective_date = date if date is not None else _relative_date(terms.effective_rule, issue)
-    validity = _last_statement(doc, positions, ("有效期",), _validity)
+    validity = _last_statement(doc, positions, ("有效期", "试行期"), _validity)
     if validity is not None:
         terms.validity, terms.validity_end = validity
     return terms
@@ -85,9 +85,11 @@ def _effective(text: str, position: int) -> list[_Statement]:
         found.append((match.start(), _about_itself(text, match.start()), rule, None))
     for date, start, end in find_dates(text):
         tail = _ON_DATE.match(text, end)
-        if tail is None:
+        introduced = start > 0 and text[start - 1] in "自从于"
+        # 自2021年2月1日施行 needs no 起, but a bare "2021年2月1日实施的…" is another text's date.
+        if tail is None or not (tail.group("from") or introduced):
             continue
-        begin = start - 1 if start > 0 and text[start - 1] in "自从于" else start
+        begin = start - 1 if introduced else start
         span = text[begin:tail.end()]
         rule = Fact("date", span, position, begin, tail.end())
         found.append((begin, _about_itself(text, begin), rule, Fact(date, span, position, begin, tail.end())))

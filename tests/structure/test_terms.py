@@ -106,3 +106,22 @@ def test_term_beyond_the_calendar_has_no_date() -> None:
     s = norm("本办法自发布之日起99999999日后施行。")
     assert s.effective_rule.value == "days-after:99999999"
     assert s.effective_date is None
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("本办法自2021年2月1日施行。", dt.date(2021, 2, 1)),
+    ("本办法于2021年2月1日起实施。", dt.date(2021, 2, 1)),
+    ("本办法自二〇二一年二月一日起执行。", dt.date(2021, 2, 1)),
+])
+def test_effective_date_wordings(closing: str, expected: dt.date) -> None:
+    assert norm(closing).effective_date.value == expected
+
+
+def test_a_date_merely_followed_by_implementation_is_not_an_effective_date() -> None:
+    s = norm("按照2019年12月1日实施的《XX规定》执行。")
+    assert s.effective_date is None and s.effective_rule is None
+
+
+@pytest.mark.parametrize("closing, amount", [("本办法有效期：3年。", 3), ("本办法自2021年1月1日起试行，试行期为二年。", 2)])
+def test_more_validity_wordings(closing: str, amount: int) -> None:
+    assert norm(closing).validity.value == Duration(amount, "year")
