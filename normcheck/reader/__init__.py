@@ -51,10 +51,17 @@ def read_file(path: Path, display: str, *, max_unzipped_bytes: int | None = None
     from normcheck.reader import sniff as s
 
     kind = s.sniff(path)
-    if kind in (s.KIND_DOCX, s.KIND_ZIP):
-        from normcheck.reader.docx import read_docx
+    if kind == s.KIND_ZIP:
+        from normcheck.reader.docx import read_docx_package
+        from normcheck.reader.package import Package
 
-        return read_docx(path, max_unzipped_bytes=max_unzipped_bytes, display=display)
+        package = Package(path, max_unzipped_bytes)
+        try:
+            kind = s.zip_kind(list(package.members), package.read)
+            if kind == s.KIND_DOCX:
+                return read_docx_package(package, display)
+        finally:
+            package.close()
     if kind == s.KIND_TEXT:
         from normcheck.reader.plain import read_text
 

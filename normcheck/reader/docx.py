@@ -10,10 +10,12 @@ import re
 from functools import cache
 from pathlib import Path
 
+from lxml import etree
+
 from normcheck.errors import InputError
 from normcheck.model import Block, Document
 from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
-from normcheck.reader.package import Package
+from normcheck.reader.package import Package, parse_xml
 from normcheck.reader.story import W, Paragraph, StoryWalker
 
 _CORE_FIELDS = {
@@ -37,10 +39,9 @@ def _natural(name: str) -> list[object]:
 
 def read_docx(path: Path, *, max_unzipped_bytes: int | None = None, display: str | None = None) -> Document:
     """Read the package at ``path``; blocks and the Document name ``display`` (default: ``path``)."""
-    name = str(path) if display is None else display
     package = Package(path, max_unzipped_bytes)
     try:
-        return _read(package, name)
+        return read_docx_package(package, str(path) if display is None else display)
     finally:
         package.close()
 
@@ -59,9 +60,10 @@ def _main_part(package: Package) -> str:
     return member
 
 
-def _read(package: Package, name: str) -> Document:
+def read_docx_package(package: Package, name: str) -> Document:
+    """Read an already opened package (see ``read_docx``)."""
     main = _main_part(package)
-    root = package.xml(main)
+    root, flags = _parse_part(package, main)
     if root.tag != W + "document":
         other = next((label for prefix, label in _OTHER_OFFICE.items() if main.startswith(prefix)), None)
         raise InputError("not-a-docx", f"这是 {other}，不是 Word 文档" if other else
@@ -83,22 +85,22 @@ def _read(package: Package, name: str) -> Document:
     warnings: list[str] = []
     blocks: list[Block] = []
 
-    walker = StoryWalker(root, numbering, warnings)
+    walker = StoryWalker(root, numbering, warnings, **flags)
     if body is not None:
         walker.story(body)
     _append(blocks, walker.paragraphs, "body", name, main)
 
     for part, kind in (("header", "header"), ("footer", "footer")):
         for member in members(kind):
-            part_root = package.xml(member)
-            walker = StoryWalker(part_root, numbering.fresh(), warnings)
+            part_root, flags = _parse_part(package, member)
+            walker = StoryWalker(part_root, numbering.fresh(), warnings, **flags)
             walker.story(part_root)
             _append(blocks, walker.paragraphs, part, name, member)
     for part, kind, tag in (("footnote", "footnotes", "footnote"), ("endnote", "endnotes", "endnote"),
                             ("comment", "comments", "comment")):
         for member in members(kind):
-            part_root = package.xml(member)
-            walker = StoryWalker(part_root, numbering.fresh(), warnings)
+            part_root, flags = _parse_part(package, member)
+            walker = StoryWalker(part_root, numbering.fresh(), warnings, **flags)
             for note in part_root.iter(W + tag):
                 if note.get(W + "type", "") not in _NOTE_SKIP:
                     walker.story(note)
@@ -108,6 +110,16 @@ def _read(package: Package, name: str) -> Document:
     if package.strict:
         metadata.setdefault("conformance", "strict")
     return Document(path=name, blocks=blocks, metadata=metadata, warnings=warnings, files=(name,))
+
+
+def _parse_part(package: Package, member: str) -> tuple[etree._Element, dict[str, bool]]:
+    """Parse a story part, and tell from its raw bytes whether hidden text or deletions can occur at all."""
+    data = package.read(member)
+    flags = {"may_hide": b"anish" in data, "may_delete_marks": b"del" in data or b"moveFrom" in data}
+    # Non-UTF-8 parts are re-encoded by parse_xml; in UTF-16 the ASCII probes above would miss.
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        flags = {"may_hide": True, "may_delete_marks": True}
+    return parse_xml(data, member, package), flags
 
 
 def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -60,7 +61,10 @@ def parse_styles(root: etree._Element | None) -> dict[str, StyleInfo]:
     styles: dict[str, StyleInfo] = {}
     if root is None:
         return styles
-    for style in root.iter(W + "style"):
+    for style in root.iterchildren(W + "style"):
+        # Character and table styles never number or outline a paragraph.
+        if style.get(W + "type", "paragraph") not in ("paragraph", "numbering"):
+            continue
         info = StyleInfo()
         based = style.find(W + "basedOn")
         if based is not None:
@@ -110,6 +114,7 @@ class Numbering:
             self._parse(root)
         self.counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()
+        self._level_cache: dict[str, dict[int, Level]] = {}
 
     def _parse(self, root: etree._Element) -> None:
         for ab in root.iter(W + "abstractNum"):
@@ -187,8 +192,11 @@ class Numbering:
         return ab_id
 
     def _levels(self, num_id: str) -> dict[int, Level]:
-        levels = dict(self.abstracts.get(self._abstract_id(num_id), {}))
-        levels.update(self.nums[num_id].level_overrides)
+        levels = self._level_cache.get(num_id)
+        if levels is None:
+            levels = dict(self.abstracts.get(self._abstract_id(num_id), {}))
+            levels.update(self.nums[num_id].level_overrides)
+            self._level_cache[num_id] = levels
         return levels
 
     def label(self, num_id: str, ilvl: int) -> tuple[str, str]:
@@ -213,14 +221,29 @@ class Numbering:
                 del counters[k]
         if level.fmt == "bullet":
             return "".join(BULLET_GLYPHS.get(c, c) for c in level.text), level.suffix
+        out = []
+        for piece in _template(level.text):
+            if isinstance(piece, str):
+                out.append(piece)
+            else:
+                lv = levels.get(piece) or Level()
+                out.append(format_number(counters.get(piece, lv.start), "decimal" if level.legal else lv.fmt))
+        return "".join(out), level.suffix
 
-        def render(match: re.Match[str]) -> str:
-            k = int(match.group(1)) - 1
-            lv = levels.get(k, Level())
-            value = counters.get(k, lv.start)
-            return format_number(value, "decimal" if level.legal else lv.fmt)
 
-        return _PLACEHOLDER.sub(render, level.text), level.suffix
+@lru_cache(maxsize=256)
+def _template(text: str) -> tuple[str | int, ...]:
+    """``"第%1条"`` → ``("第", 0, "条")``: literal pieces and 0-based level indexes."""
+    pieces: list[str | int] = []
+    pos = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > pos:
+            pieces.append(text[pos:match.start()])
+        pieces.append(int(match.group(1)) - 1)
+        pos = match.end()
+    if pos < len(text):
+        pieces.append(text[pos:])
+    return tuple(pieces)
 
 
 def _int_attr(el: etree._Element) -> int:

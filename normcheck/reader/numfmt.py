@@ -1,6 +1,8 @@
 """Render one numbering counter in a Word ``w:numFmt`` (chineseCounting, ideographTraditional, decimal…)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -78,6 +80,7 @@ def _table(n: int, table: str) -> str:
     return table[n - 1] if 1 <= n <= len(table) else str(n)
 
 
+@lru_cache(maxsize=4096)
 def format_number(n: int, fmt: str) -> str:
     """The text of counter ``n`` in ``fmt``; unknown formats fall back to decimal, as Word does."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "koreanCounting",

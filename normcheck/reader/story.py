@@ -34,7 +34,9 @@ _GRAPHICS = frozenset((W + "drawing", W + "pict", W + "object"))
 _OFF = frozenset(("false", "0", "off"))
 _FLDCHAR, _SYM, _NBH, _SOFT, _RUBY = W + "fldChar", W + "sym", W + "noBreakHyphen", W + "softHyphen", W + "ruby"
 _FLDTYPE = W + "fldCharType"
-
+_PSTYLE, _NUMPR, _NUMID, _ILVL, _OUTLINE = W + "pStyle", W + "numPr", W + "numId", W + "ilvl", W + "outlineLvl"
+_MARK_GONE = frozenset((W + "del", W + "moveFrom"))
+_VANISH = frozenset((W + "vanish", W + "specVanish"))
 WARN_ALTCHUNK = "文档含有嵌入的外部内容（altChunk），其文字未读取"
 WARN_MATH = "文档含有公式，公式内容未读取"
 WARN_HIDDEN = "文档含有隐藏文字（w:vanish），按 Word 默认显示效果未读取"
@@ -68,7 +70,12 @@ def _int_val(el: etree._Element | None, default: int) -> int:
 class StoryWalker:
     """Collects the paragraphs of one or more stories of one XML part, sharing numbering counters."""
 
-    def __init__(self, root: etree._Element, numbering: Numbering, warnings: list[str]) -> None:
+    def __init__(self, root: etree._Element, numbering: Numbering, warnings: list[str], *,
+                 may_hide: bool = True, may_delete_marks: bool = True) -> None:
+        # Callers that know from the raw XML that no w:vanish / no deletion exists let the walk skip the
+        # run-property and paragraph-mark scans, which are most of its element visits.
+        self._may_hide = may_hide
+        self._may_delete_marks = may_delete_marks
         self.numbering = numbering
         self.warnings = warnings
         self.paragraphs: list[Paragraph] = []
@@ -116,24 +123,26 @@ class StoryWalker:
         pieces: list[str] = []
         boxes: list[etree._Element] = []
         self.inline(p, pieces, boxes)
-        ppr = p.find(PPR)
+        ppr = p[0] if len(p) and p[0].tag == PPR else None
         style, num_id, ilvl, outline, mark_gone = "", None, None, None, False
         if ppr is not None:
-            style_el = ppr.find(W + "pStyle")
-            if style_el is not None:
-                style = style_el.get(VAL, "")
-            num_pr = ppr.find(W + "numPr")
-            if num_pr is not None:
-                num_el = num_pr.find(W + "numId")
-                num_id = None if num_el is None else num_el.get(VAL, "")
-                ilvl_el = num_pr.find(W + "ilvl")
-                ilvl = None if ilvl_el is None else _int_val(ilvl_el, 0)
-            outline_el = ppr.find(W + "outlineLvl")
-            if outline_el is not None:
-                outline = _int_val(outline_el, 9)
-            mark = ppr.find(RPR)
-            if mark is not None:
-                mark_gone = mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None
+            # One pass over the children: lxml's find() re-parses its path on every call.
+            for child in ppr:
+                tag = child.tag
+                if tag == _PSTYLE:
+                    style = child.get(VAL, "")
+                elif tag == _NUMPR:
+                    for item in child:
+                        if item.tag == _NUMID:
+                            num_id = item.get(VAL, "")
+                        elif item.tag == _ILVL:
+                            ilvl = _int_val(item, 0)
+                elif tag == _OUTLINE:
+                    outline = _int_val(child, 9)
+                elif tag == RPR and self._may_delete_marks:
+                    for item in child:
+                        if item.tag in _MARK_GONE:
+                            mark_gone = True
         if mark_gone:
             if self._carry_index is None:
                 self._carry_index = self._index.get(p)
@@ -211,9 +220,13 @@ class StoryWalker:
                 if not hidden and not self._instr_depth:
                     pieces.append(child.text or "")
             elif tag == RPR:
-                if _on(child.find(W + "vanish")) or _on(child.find(W + "specVanish")):
-                    hidden = True
-                    self._warn(WARN_HIDDEN)
+                if not self._may_hide:
+                    continue
+                for item in child:
+                    if item.tag in _VANISH and _on(item):
+                        hidden = True
+                        self._warn(WARN_HIDDEN)
+                        break
             elif hidden or (self._instr_depth and tag != _FLDCHAR):
                 continue
             elif tag in _TABS:
