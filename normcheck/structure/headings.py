@@ -46,6 +46,7 @@ _GENRES = ("办法", "规定", "细则", "规则", "意见", "决定", "通告",
            "准则", "规程", "目录", "清单", "措施", "通知", "命令", "令", "批复", "决议", "条例", "守则", "要点")
 _TITLE_SUFFIX = re.compile(r"[（(](?:试行|暂行|修订|修订稿|草案|送审稿|征求意见稿|\d{4}年修订)[)）]$")
 _NOTICE_TITLE = re.compile(r"关于.{0,90}(?:印发|发布|转发|公布|颁布|修订|修改).{0,90}的(?:通知|决定|通告|公告|令)$")
+_ISSUED_NAME = re.compile(r"(?:印发|发布|转发|公布|颁布)(.{2,90})的(?:通知|决定|通告|公告|令)$")
 _CLOSING_PUNCTUATION = frozenset("。；，：:;,！？!?")
 
 
@@ -131,13 +132,14 @@ def is_title(text: str) -> bool:
 
 
 def norm_title_of(text: str) -> str | None:
-    """The name of the norm a notice title issues: 关于印发《XX办法》的通知 → XX办法."""
+    """The name of the norm a notice title issues: 关于印发《XX办法》的通知 → XX办法 (also without 《》)."""
     line = compact(text)
     start = line.find("《")
     end = line.rfind("》")
     if 0 <= start < end:
         return line[start + 1:end]
-    return None
+    issued = _ISSUED_NAME.search(line)
+    return issued.group(1) if issued else None
 
 
 def is_banner(text: str) -> bool:

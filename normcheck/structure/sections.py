@@ -123,6 +123,10 @@ def _norm_start(doc: Document, positions: list[int], texts: list[str], notice: i
             line = h.compact(texts[k])
             if line == wanted or (line.startswith(wanted) and h.is_title(line)):
                 return k
+    for k in range(notice + 1, len(texts) - 1):
+        # 附件 / XX实施方案: the norm attached to the notice under an attachment mark.
+        if _attachment_mark(texts[k]) and h.is_title(texts[k + 1]):
+            return k + 1
     for k in range(notice + 1, len(texts)):
         block = doc.blocks[positions[k]]
         if h.article_heading(block) or h.division_heading(block):

@@ -91,3 +91,12 @@ def test_notice_and_norm_in_separate_member_files() -> None:
     assert s.issue_date is not None and s.issue_date.block == 4
     assert s.effective_rule is not None and s.effective_rule.value == "on-issue" and s.effective_rule.block == 7
     assert s.effective_date is not None and s.effective_date.value == s.issue_date.value
+
+
+def test_norm_named_without_title_marks_or_under_an_attachment_mark() -> None:
+    by_name = text_doc("XX区人民政府办公室关于印发XX区老旧小区改造实施方案的通知\n各街道办事处：\n现印发给你们。\n"
+                       "XX区人民政府办公室\n2021年3月1日\nXX区老旧小区改造实施方案\n一、总体要求\n二、主要任务")
+    assert names(by_name) == [("印发通知", 0, 5), ("正文", 5, 8)]
+    by_mark = text_doc("XX区人民政府办公室关于印发改造方案的通知\n各街道办事处：\n现印发给你们。\nXX区人民政府办公室\n"
+                       "2021年3月1日\n附件\nXX区老旧小区改造实施方案\n一、总体要求")
+    assert names(by_mark) == [("印发通知", 0, 6), ("正文", 6, 8)]
