@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import time
 import zipfile
@@ -118,10 +117,10 @@ def generate_body(pages: int, rng: random.Random) -> str:
 def _styles(rng: random.Random) -> str:
     latent = "".join(f'<w:lsdException w:name="heading {i}" w:uiPriority="9" w:qFormat="1"/>' for i in range(1, 200))
     styles = ['<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>',
-              '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>'
-              '<w:pPr><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr></w:style>',
-              '<w:style w:type="paragraph" w:styleId="Chapter"><w:name w:val="章"/><w:basedOn w:val="Normal"/>'
-              '<w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>']
+              ('<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>'
+               '<w:pPr><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr></w:style>'),
+              ('<w:style w:type="paragraph" w:styleId="Chapter"><w:name w:val="章"/><w:basedOn w:val="Normal"/>'
+               '<w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>')]
     styles += [f'<w:style w:type="character" w:customStyle="1" w:styleId="C{i}"><w:name w:val="c{i}"/>{_rpr(rng)}'
                "</w:style>" for i in range(120)]
     return f'{DECL}<w:styles {NS}><w:latentStyles w:count="376">{latent}</w:latentStyles>{"".join(styles)}</w:styles>'

@@ -13,7 +13,7 @@ from normcheck.reader.dump import dump_text
 from normcheck.reader.folder import discover
 from normcheck.reader.plain import document_from_text
 
-__all__ = ["read_path", "discover", "dump_text", "document_from_text"]
+__all__ = ["discover", "document_from_text", "dump_text", "read_path"]
 
 _CONVERTIBLE = {".doc": "Word 97-2003 文档（.doc）", ".wps": "WPS 文字文档（.wps）", ".wpt": "WPS 文字模板（.wpt）"}
 

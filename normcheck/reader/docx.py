@@ -16,7 +16,7 @@ from normcheck.errors import InputError
 from normcheck.model import Block, Document
 from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
 from normcheck.reader.package import Package, parse_xml
-from normcheck.reader.story import W, Paragraph, StoryWalker
+from normcheck.reader.story import Paragraph, StoryWalker, W
 
 _CORE_FIELDS = {
     "{http://purl.org/dc/elements/1.1/}title": "title",

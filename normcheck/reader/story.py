@@ -265,9 +265,8 @@ class StoryWalker:
             if self._fields and self._fields[-1]:
                 self._fields[-1] = False
                 self._instr_depth -= 1
-        elif kind == "end" and self._fields:
-            if self._fields.pop():
-                self._instr_depth -= 1
+        elif kind == "end" and self._fields and self._fields.pop():
+            self._instr_depth -= 1
 
     def table(self, tbl: etree._Element) -> None:
         top = self._cell is None
