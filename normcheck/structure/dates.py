@@ -74,12 +74,12 @@ def _number(s: str) -> int:
     return parse_chinese_number(s.replace("O", "〇").replace("Ｏ", "〇"))
 
 
-_UNITS = {"年": "year", "个月": "month", "月": "month", "日": "day", "天": "day", "工作日": "workday",
+_UNITS = {"年": "year", "个月": "month", "月": "month", "日": "day", "天": "day", "自然日": "day", "工作日": "workday",
           "周": "week", "星期": "week"}
 _DURATION = re.compile(
     rf"(?<![{NUMERAL_CLASS}第.])(?P<n>[{NUMERAL_CLASS}]+){_SP}"
     r"(?:(?P<ge>个){_SP})?"
-    r"(?P<u>工作日|年(?![级度])|月|日|天|周(?![年岁])|星期)".replace("{_SP}", _SP)
+    r"(?P<u>工作日|自然日|年(?![级度])|月|日|天|周(?![年岁])|星期)".replace("{_SP}", _SP)
 )
 
 

@@ -6,7 +6,7 @@ from normcheck.structure import Duration, find_durations
 @pytest.mark.parametrize("text, amount, unit", [
     ("3年", 3, "year"), ("三年", 3, "year"), ("六个月", 6, "month"), ("6个月", 6, "month"),
     ("30日", 30, "day"), ("三十天", 30, "day"), ("7个工作日", 7, "workday"), ("十五个工作日", 15, "workday"),
-    ("两年", 2, "year"), ("２年", 2, "year"), ("两周", 14, "day"),
+    ("两年", 2, "year"), ("２年", 2, "year"), ("两周", 14, "day"), ("30个自然日", 30, "day"), ("两个星期", 14, "day"),
 ])
 def test_single_duration(text: str, amount: int, unit: str) -> None:
     assert find_durations(text) == [(Duration(amount, unit), 0, len(text))]
