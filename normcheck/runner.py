@@ -248,6 +248,9 @@ def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None,
             except BrokenProcessPool:
                 broken.append(number)
                 continue
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+                error = FileError("internal-error", f"内部错误：{exc.__class__.__name__}: {exc}")
+                outcomes[number] = FileResult(path=str(paths[number]), error=error), traceback.format_exc()
             if progress:
                 progress()
     # A crashed worker takes its pool down with it; retry those files one at a time to find the culprit.

@@ -95,6 +95,10 @@ def fake_read_path(path: Path, *, max_unzipped_bytes: int | None = None) -> Docu
         raise ZeroDivisionError("boom")
     if text.startswith("CRASH"):
         os._exit(3)
+    if text.startswith("UNPICKLABLE"):
+        doc = document_from_text(text, str(path))
+        doc.metadata["reader"] = (lambda: None)  # type: ignore[assignment]
+        return doc
     return document_from_text(text, str(path))
 
 

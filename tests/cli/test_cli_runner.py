@@ -119,3 +119,11 @@ def test_rule_sets_without_dataclass_shape_are_narrowed_by_copy() -> None:
 
     narrowed = runner.select_rules(Plain(), ["FINE-001"], ()).ruleset
     assert [r.id for r in narrowed.rules] == ["FINE-001"]
+
+
+def test_a_result_that_cannot_come_back_from_a_worker_is_that_files_error(tmp_path: Path) -> None:
+    odd = write(tmp_path / "odd.txt", "UNPICKLABLE 罚款")
+    fine = write(tmp_path / "fine.txt", "罚款")
+    outcome = runner.run([odd, fine], everything(), jobs=2, keep_documents=True)
+    assert summary(outcome.results) == [("odd.txt", "internal-error", []), ("fine.txt", None, ["MISS-001", "FINE-001"])]
+    assert str(odd) in outcome.tracebacks
