@@ -166,10 +166,12 @@ def read_value(text: str, kind: str) -> tuple[Any, int, int] | None:
 
         durations = find_durations(text)
         return (durations[0][0], durations[0][1], durations[0][2]) if durations else None
-    m = _NUMBER.search(text)
-    if m is None:
-        return None
-    return _number(m.group()), m.start(), m.end()
+    for m in _NUMBER.finditer(text):
+        # 第二条, 第三款: an article or paragraph label is not a quantity.
+        if m.start() > 0 and text[m.start() - 1] == "第":
+            continue
+        return _number(m.group()), m.start(), m.end()
+    return None
 
 
 def _number(text: str) -> int | float:

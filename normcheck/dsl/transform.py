@@ -144,15 +144,18 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
 
     # ---- checks ------------------------------------------------------------------------------
     def require(self, meta: Any, c: list[Any]) -> tuple[str, ast.Check, ast.Pos]:
-        return ("check", ast.Require(c[0], c[1], None, None, _pos(meta)), _pos(meta))
+        matcher = _trailing_exceptions(c[0], c[2:], _pos(meta))
+        return ("check", ast.Require(matcher, c[1], None, None, _pos(meta)), _pos(meta))
 
     def require_count(self, meta: Any, c: list[Any]) -> tuple[str, ast.Check, ast.Pos]:
         bound, n = c[0].value, int(c[1].value)
         least, most = (n, None) if bound == "least" else (None, n)
-        return ("check", ast.Require(c[2], c[3], least, most, _pos(meta)), _pos(meta))
+        matcher = _trailing_exceptions(c[2], c[4:], _pos(meta))
+        return ("check", ast.Require(matcher, c[3], least, most, _pos(meta)), _pos(meta))
 
     def forbid(self, meta: Any, c: list[Any]) -> tuple[str, ast.Check, ast.Pos]:
-        return ("check", ast.Forbid(c[0], c[1], c[2], _pos(meta)), _pos(meta))
+        matcher = _trailing_exceptions(c[0], c[2:-1], _pos(meta))
+        return ("check", ast.Forbid(matcher, c[1], c[-1], _pos(meta)), _pos(meta))
 
     def require_fact(self, meta: Any, c: list[Token]) -> tuple[str, ast.Check, ast.Pos]:
         return ("check", ast.RequireFact(c[0].value, _tpos(c[0])), _pos(meta))
@@ -328,6 +331,12 @@ class _Negated:
     def __init__(self, matcher: ast.Matcher, pos: ast.Pos) -> None:
         self.matcher = matcher
         self.pos = pos
+
+
+def _trailing_exceptions(matcher: ast.Matcher, clauses: list[Any], pos: ast.Pos) -> ast.Matcher:
+    if not clauses:
+        return matcher
+    return ast.WithExceptions(matcher, tuple(clauses), pos)
 
 
 def _int(token: Token | None) -> int | None:
