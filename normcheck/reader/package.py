@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -64,7 +66,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, struct.error) as exc:
             raise InputError("corrupt-zip", f"压缩包已损坏或不完整，无法打开（{_reason(exc)}）") from None
         self._check_directory(infos)
         self.members = {info.filename: info for info in infos}
@@ -106,7 +108,8 @@ class Package:
                     chunks.append(chunk)
         except InputError:
             raise
-        except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError, RuntimeError,
+                struct.error) as exc:
             if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
                 raise InputError("encrypted", "文件已加密（设置了密码），请去除密码后再检查") from None
             raise InputError("corrupt-zip", f"压缩包条目 {name} 已损坏（{_reason(exc)}）") from None
@@ -155,8 +158,9 @@ def parse_xml(data: bytes, name: str, package: Package | None = None) -> etree._
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        line = f"第 {exc.lineno} 行" if exc.lineno else ""
-        raise InputError("malformed-xml", f"部件 {name} 不是格式正确的 XML（{line}{exc.msg}）".replace("（）", "")) from None
+        where = f"第 {exc.lineno} 行：" if exc.lineno else ""
+        detail = (exc.msg or "").splitlines()[0][:160] if exc.msg else "语法错误"
+        raise InputError("malformed-xml", f"部件 {name} 不是格式正确的 XML（{where}{detail}）") from None
     if root is None:
         raise InputError("malformed-xml", f"部件 {name} 不是格式正确的 XML")
     if root.getroottree().docinfo.doctype:
