@@ -143,6 +143,8 @@ def test_consultation_defects(replacement: str, expected: set[str]) -> None:
     "我局将《XX区住宅小区停车管理办法（征求意见稿）》于2020年9月1日至9月30日在区政府网站全文公布，公开征求意见，为期30日，未收到意见建议。",
     # A shortened period with its reason stated.
     "因台风过后小区停车秩序亟需整治、情况紧急，本办法在区政府网站公开征求意见的期限缩短为5天，共收到意见4条，采纳3条。",
+    # Period written before the channel, no comments received.
+    "2020年9月1日起，在区政府门户网站上进行了为期30天的公示，公开征求社会意见，社会公众未提出意见。",
     # A feedback deadline for departments is not the public consultation period.
     "我局书面征求了区直相关部门意见，请各部门在3个工作日内反馈；" + CONSULTED,
     # Planned wording after the record refers to other work.
@@ -170,6 +172,8 @@ def test_internal_consultation_allowed_for_department_documents_when_configured(
     ("本办法经XX律师事务所审查，认为内容合法。", {"LEGAL-002"}),
     ("本办法已由我局法规科自行审查，未发现问题。", {"LEGAL-002"}),
     ("本办法已经区司法局会签同意。", {"LEGAL-003"}),
+    ("根据规定，行政规范性文件未经合法性审核或者经审核不合法的，不得提交集体审议。", {"LEGAL-001"}),
+    ("本办法须经区司法局合法性审核，审核通过后方可提交审议。", {"LEGAL-001"}),
     ("送审稿已送区司法局、区财政局、区市场监督管理局会签，区司法局会签同意。", {"LEGAL-003"}),
     ("区市场监督管理局开展了公平竞争审查，认为本办法不违反公平竞争审查标准，内容合法合规。", {"LEGAL-001"}),
     ("2020年12月25日，区司法局对本办法进行了合法性审核，认为本办法合法。", {"LEGAL-004"}),
@@ -183,6 +187,8 @@ def test_legality_review_defects(replacement: str, expected: set[str]) -> None:
     "起草过程中征求了区司法局意见；" + REVIEWED,
     "本办法会签了区财政局、区市场监管局。" + REVIEWED,
     "区政府法律顾问出具了法律意见；" + REVIEWED,
+    "2020年12月10日，经区司法局审查，本办法符合法律、法规和规章的规定。",
+    "本办法已于2020年12月10日通过区司法局合法性审核。",
     "2020年12月10日，区司法局出具了合法性审核意见书，审核意见为应当予以修改；起草单位已按审核意见修改第五条，修改后经复核同意。",
 ])
 def test_legality_review_near_misses(replacement: str) -> None:
@@ -213,6 +219,7 @@ def test_collective_decision_defects(replacement: str, expected: set[str]) -> No
     "《XX区住宅小区停车管理办法》经区长办公会议研究后，已经2020年12月21日区政府第38次常务会议审议通过，现印发给你们。",
     "《XX区住宅小区停车管理办法》已经区政府同意，并经2020年12月21日区政府第38次常务会议审议通过，现印发给你们。",
     "经区政府十七届第38次常务会议研究同意，现将《XX区住宅小区停车管理办法》印发给你们。",
+    "《XX区住宅小区停车管理办法》已于2020年12月21日经区政府第38次常务会议同意，现印发给你们。",
     "《XX区住宅小区停车管理办法》业经区政府第38次全体会议通过，现印发给你们。",
 ])
 def test_collective_decision_near_misses(replacement: str) -> None:
