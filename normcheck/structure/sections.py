@@ -16,6 +16,7 @@ NOTICE = "印发通知"
 NORM = "正文"
 ATTACHMENT = "附件"
 _LOOKAHEAD = 15  # front-matter lines in which a notice title may stand
+_OPENING_LINES = 3  # lines in which a file states what it is
 
 
 @dataclass(slots=True)
@@ -48,28 +49,29 @@ def find_sections(doc: Document, groups: list[FileBlocks]) -> list[Section]:
 
 
 def _file_kind(doc: Document, group: FileBlocks) -> str | None:
-    kind = h.file_section(group.file)
-    if kind is not None:
-        return kind
-    first = _first_text_line(doc, group.positions)
-    if first is None:
-        return None
-    return h.section_heading(doc.blocks[group.positions[first]].text)
+    return h.file_section(group.file) or _opening_heading(doc, group.positions)[1]
 
 
-def _first_text_line(doc: Document, positions: list[int]) -> int | None:
+def _opening_heading(doc: Document, positions: list[int]) -> tuple[int, str | None]:
+    """The explanatory heading a file opens with, perhaps under its author's name (区司法局 / 关于…的合法性审核意见书),
+    as (its index in ``positions``, its section name)."""
+    lines = 0
     for k, position in enumerate(positions[:_LOOKAHEAD]):
-        if not h.is_rule_line(doc.blocks[position].text):
-            return k
-    return None
+        text = doc.blocks[position].text
+        if h.is_rule_line(text):
+            continue
+        name = h.section_heading(text)
+        lines += 1
+        if name is not None or lines == _OPENING_LINES or h.is_notice_title(text):
+            return k, name
+    return 0, None
 
 
 def _segment(doc: Document, group: FileBlocks) -> list[Section]:
     positions = group.positions
     texts = [doc.blocks[p].text for p in positions]
     starts: list[tuple[int, str]] = []
-    first = _first_text_line(doc, positions)
-    opening = h.section_heading(texts[first]) if first is not None else None
+    opening_at, opening = _opening_heading(doc, positions)
     notice = None if opening else _notice_title(texts)
     norm_start = 0
     if opening:
@@ -84,7 +86,7 @@ def _segment(doc: Document, group: FileBlocks) -> list[Section]:
             norm_start = found
         else:
             norm_start = len(texts)
-    taken = {start for start, _ in starts}
+    taken = {start for start, _ in starts} | ({opening_at} if opening else set())
     for k in range(1, len(texts)):
         if h.is_table_cell(doc.blocks[positions[k]]):
             continue

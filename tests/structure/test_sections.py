@@ -100,3 +100,9 @@ def test_norm_named_without_title_marks_or_under_an_attachment_mark() -> None:
     by_mark = text_doc("XX区人民政府办公室关于印发改造方案的通知\n各街道办事处：\n现印发给你们。\nXX区人民政府办公室\n"
                        "2021年3月1日\n附件\nXX区老旧小区改造实施方案\n一、总体要求")
     assert names(by_mark) == [("印发通知", 0, 6), ("正文", 6, 8)]
+
+
+def test_explanatory_file_opening_under_its_authors_name() -> None:
+    assert names(text_doc("XX区司法局\n关于《XX区物业管理办法》的合法性审核意见书\n前司审〔2024〕21号\n经审核，合法。")) == [
+        ("合法性审核意见", 0, 4)]
+    assert names(text_doc("XX区司法局\n审核意见\n第一条 甲。")) == [("正文", 0, 3)]
