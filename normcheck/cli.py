@@ -287,6 +287,8 @@ def _annotate(results: list[FileResult], folder: Path, inputs: set[Path]) -> boo
         if isinstance(outcome, NormcheckError):
             click.echo(f"normcheck: {source}: {outcome}", err=True)
             ok = False
+        else:
+            click.echo(f"normcheck: 已生成批注副本 {outcome}", err=True)
     return ok
 
 

@@ -121,6 +121,7 @@ def test_annotate_writes_commented_copies(tmp_path: Path) -> None:
     result = invoke("--format", "json", "--annotate", out, source, write(tmp_path / "in" / "x.txt", "罚款"))
     assert result.exit_code == 1
     assert sorted(p.name for p in out.iterdir()) == ["办法.docx"]
+    assert f"已生成批注副本 {out / '办法.docx'}" in result.stderr
     comments = list(docx.Document(str(out / "办法.docx")).comments)
     assert sorted(c.text.split("]")[0] for c in comments) == ["[FEE-001", "[FINE-001", "[MISS-001"]
     assert invoke("--annotate", source.parent, source).exit_code == 2
