@@ -30,6 +30,7 @@ PACKAGE_MODULES = (
     "pkg_sme",
     "pkg_training",
     "pkg_assistance",
+    "pkg_land",
 )
 
 
