@@ -155,8 +155,8 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         paths=list(paths), fmt=fmt or config.format or "text", output=output,
         rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
         # An explicit --select states the whole selection; the file's ignore list applies to its own select.
-        ignore=[*([] if select else config.ignore), *_split(ignore)], fail_on=fail_on or config.fail_on or "error", jobs=jobs,
-        annotate=annotate, baseline=baseline, write_baseline=write_baseline, color=not no_color,
+        ignore=[*([] if select else config.ignore), *_split(ignore)],
+        fail_on=fail_on or config.fail_on or "error", jobs=jobs, annotate=annotate, baseline=baseline, write_baseline=write_baseline, color=not no_color,
         debug=debug, timeout=timeout)
     try:
         code = run_check(options, config)
