@@ -156,8 +156,8 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
         # An explicit --select states the whole selection; the file's ignore list applies to its own select.
         ignore=[*([] if select else config.ignore), *_split(ignore)],
-        fail_on=fail_on or config.fail_on or "error", jobs=jobs, annotate=annotate, baseline=baseline, write_baseline=write_baseline, color=not no_color,
-        debug=debug, timeout=timeout)
+        fail_on=fail_on or config.fail_on or "error", jobs=jobs, annotate=annotate, baseline=baseline,
+        write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout)
     try:
         code = run_check(options, config)
     except NormcheckError as exc:
