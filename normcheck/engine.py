@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from normcheck.dsl.compiler import AssertCheck, FactCheck, ForbidCheck, RequireCheck, WhenCheck
+from normcheck.dsl.compiler import (
+    AssertCheck,
+    FactCheck,
+    ForbidCheck,
+    RequireCheck,
+    WhenCheck,
+)
 from normcheck.dsl.conditions import Val, fact
 from normcheck.dsl.context import DocContext
 from normcheck.dsl.matchers import Match, Unit
@@ -53,15 +60,12 @@ class _RuleRun:
                 out.extend(self._require(check))
             elif isinstance(check, ForbidCheck):
                 out.extend(self._forbid(check))
-            elif isinstance(check, FactCheck):
-                if fact(self.ctx, check.name) is None:
-                    out.append(self._absent())
-            elif isinstance(check, AssertCheck):
-                if check.cond.evaluate(self.ctx, {}) is False:
-                    out.append(self._at_value(check.cond.first_value(self.ctx, {})))
-            elif isinstance(check, WhenCheck):
-                if check.cond.evaluate(self.ctx, {}) is True:
-                    out.extend(self.run(check.checks))
+            elif isinstance(check, FactCheck) and fact(self.ctx, check.name) is None:
+                out.append(self._absent())
+            elif isinstance(check, AssertCheck) and check.cond.evaluate(self.ctx, {}) is False:
+                out.append(self._at_value(check.cond.first_value(self.ctx, {})))
+            elif isinstance(check, WhenCheck) and check.cond.evaluate(self.ctx, {}) is True:
+                out.extend(self.run(check.checks))
         return out
 
     # ---- checks ------------------------------------------------------------------------------

@@ -6,9 +6,17 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from normcheck.dsl import ast, conditions as cond
-from normcheck.dsl.compiler import (AssertCheck, CompiledCheck, FactCheck, ForbidCheck, Library, RequireCheck,
-                                    WhenCheck)
+from normcheck.dsl import ast
+from normcheck.dsl import conditions as cond
+from normcheck.dsl.compiler import (
+    AssertCheck,
+    CompiledCheck,
+    FactCheck,
+    ForbidCheck,
+    Library,
+    RequireCheck,
+    WhenCheck,
+)
 from normcheck.dsl.templates import Template, TemplateProblem, parse_template
 
 _DEFAULT_SCOPE = {"require": ast.Scope("document"), "forbid": ast.Scope("document", each="sentence")}

@@ -6,7 +6,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from normcheck.dsl import ast, conditions as cond, matchers as m
+from normcheck.dsl import ast
+from normcheck.dsl import conditions as cond
+from normcheck.dsl import matchers as m
 from normcheck.dsl.fold import fold, fold_regex_source
 from normcheck.dsl.saferegex import RegexProblem, build_set, compile_safe
 from normcheck.errors import RuleError
@@ -48,7 +50,7 @@ class Library:
         if not self._terms:
             return {}
         if self._automaton is None:
-            import ahocorasick
+            import ahocorasick  # type: ignore[import-not-found]
 
             automaton = ahocorasick.Automaton()
             for term in self._terms:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from normcheck.structure.facts import Duration
 

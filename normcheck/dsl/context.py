@@ -145,7 +145,7 @@ class DocContext:
     def _split(self, units: list[Unit], each: str) -> list[Unit]:
         if each != "sentence":
             return units
-        out = []
+        out: list[Unit] = []
         for unit in units:
             for lo, hi in unit.ranges:
                 out.extend(Unit(((s, e),), unit.block) for s, e in self.sentences() if lo <= s and e <= hi)

@@ -1,8 +1,9 @@
 """Run the ``example fail`` / ``example pass`` cases of rules (``normcheck rules test``)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from normcheck.dsl.checker import example_path
 from normcheck.errors import NormcheckError

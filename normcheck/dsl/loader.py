@@ -3,9 +3,10 @@ overrides, check and compile every rule into one ``RuleSet``."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from normcheck.dsl import ast, cache
 from normcheck.dsl.checker import CompiledRule, compile_rule

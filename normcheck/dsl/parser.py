@@ -81,7 +81,7 @@ def parse_rules(text: str, path: str = "<rules>") -> RuleFile:
     return RuleFile(path=path, statements=statements, lines=lines)
 
 
-def _check_depth(tree: Tree, path: str, lines: list[str]) -> None:
+def _check_depth(tree: Tree[Any], path: str, lines: list[str]) -> None:
     """Reject absurdly nested rules before the (recursive) tree transformation touches them."""
     from lark import Tree
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import re._parser as _sre_parser  # type: ignore[import-not-found]
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 _UNBOUNDED = 10_000
 _MAX_BACKTRACK_BUDGET = 1_000_000
@@ -25,7 +26,7 @@ class RegexProblem(Exception):
 
 
 def _options(case_sensitive: bool) -> Any:
-    import re2
+    import re2  # type: ignore[import-untyped]
 
     options = re2.Options()
     options.log_errors = False
@@ -36,7 +37,7 @@ def _options(case_sensitive: bool) -> Any:
 
 def _explain(error: Exception) -> str:
     text = str(error.args[0] if error.args else error)
-    if text.startswith("b'") or text.startswith('b"'):
+    if text.startswith(("b'", 'b"')):
         text = text[2:-1]
     if "repetition" in text:
         return "重复次数过大（{n} 中的 n 最多为 1000）"
@@ -50,6 +51,8 @@ def _explain(error: Exception) -> str:
         return "表达式过于复杂"
     if "escape" in text:
         return "无效的转义写法"
+    if "trailing" in text:
+        return "表达式以单独的反斜杠结尾"
     return text
 
 
@@ -120,7 +123,7 @@ def _backtracking_risk(source: str, flags: int) -> bool:
         for op, arg in items:
             name = str(op)
             if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-                low, high, sub = arg
+                _, high, sub = arg
                 if inside_repeat or _has_repeat_or_branch(sub):
                     return True
                 budget[0] *= min(high, _UNBOUNDED) + 1

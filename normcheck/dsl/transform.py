@@ -196,7 +196,8 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
 
     def all_of(self, meta: Any, c: list[Any]) -> ast.Matcher:
         if len(c) == 1 and not isinstance(c[0], _Negated):
-            return c[0]
+            single: ast.Matcher = c[0]
+            return single
         items = tuple(x.matcher if isinstance(x, _Negated) else x for x in c)
         negated = tuple(isinstance(x, _Negated) for x in c)
         return ast.AllOf(items, negated, _pos(meta))
@@ -206,7 +207,8 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
 
     def with_exceptions(self, meta: Any, c: list[Any]) -> ast.Matcher:
         if len(c) == 1:
-            return c[0]
+            single: ast.Matcher = c[0]
+            return single
         return ast.WithExceptions(c[0], tuple(c[1:]), _pos(meta))
 
     def within(self, meta: Any, c: list[Any]) -> ast.Within:

@@ -1,8 +1,8 @@
 """Every load-time error points at file:line:column, shows the line with a caret, and names the problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

@@ -1,8 +1,8 @@
 """run_examples: fail examples must fire, pass examples must not, a rule needs a fail example."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from normcheck.dsl import RuleSet, run_examples
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from normcheck.dsl.fold import fold, fold_regex_source
 from normcheck.dsl.saferegex import RegexProblem, compile_safe

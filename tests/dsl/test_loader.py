@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from normcheck.dsl import bundled_rules_dir, load_rules
-from normcheck.dsl import cache
+from normcheck.dsl import bundled_rules_dir, cache, load_rules
 from normcheck.structure.facts import Duration
 
 RULE = 'rule {id} "t" {{\n  severity warning\n  tags {tag}\n  forbid "{term}"\n  example fail "{term}"\n}}\n'

@@ -1,7 +1,8 @@
 """The parser never crashes: any text either parses or raises RuleError with a position."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from normcheck.dsl.parser import parse_rules
 from normcheck.errors import RuleError

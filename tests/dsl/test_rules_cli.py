@@ -1,8 +1,8 @@
 """``normcheck rules list|show|test|check``: output and exit codes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from click.testing import CliRunner
 

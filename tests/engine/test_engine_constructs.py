@@ -1,8 +1,8 @@
 """Each construct of the rule language, run by the engine on a realistic notice with its drafting notes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

@@ -1,7 +1,7 @@
 """The engine on realistic multi-paragraph documents: requirements, prohibitions, exceptions, scopes."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from normcheck.dsl import RuleSet
 from normcheck.engine import check_document
