@@ -58,25 +58,41 @@ def _explain(error: Exception) -> str:
 
 @dataclass(slots=True)
 class SafeRegex:
-    """A pattern validated by RE2, with the engine used to extract matches."""
+    """A pattern validated by RE2. The extractor (Python ``re`` when safe, else RE2) is chosen on first
+    use, so loading many rules costs only the RE2 validation."""
 
     source: str
     case_sensitive: bool
-    _python: re.Pattern[str] | None = None
     _re2: Any = None
+    _python: re.Pattern[str] | None = None
+    _chosen: bool = False
 
     @property
     def group_names(self) -> tuple[str, ...]:
         return tuple(re.findall(r"\(\?P<([^>]+)>", self.source))
 
+    @property
+    def uses_re2(self) -> bool:
+        self._choose()
+        return self._python is None
+
+    def _choose(self) -> None:
+        if self._chosen:
+            return
+        self._chosen = True
+        if _CLASS_ESCAPE.search(self.source):
+            return
+        flags = re.ASCII | (0 if self.case_sensitive else re.IGNORECASE)
+        try:
+            self._python = None if _backtracking_risk(self.source, flags) else re.compile(self.source, flags)
+        except re.error:
+            self._python = None
+
     def finditer(self, text: str) -> Iterator[tuple[int, int, dict[str, tuple[int, int]]]]:
         """(start, end, {group: (start, end)}) for each non-empty, non-overlapping match."""
-        if self._python is not None:
-            for m in self._python.finditer(text):
-                if m.end() > m.start():
-                    yield m.start(), m.end(), _groups(m)
-            return
-        for m in self._re2.finditer(text):
+        self._choose()
+        matches = self._python.finditer(text) if self._python is not None else self._re2.finditer(text)
+        for m in matches:
             if m.end() > m.start():
                 yield m.start(), m.end(), _groups(m)
 
@@ -100,14 +116,7 @@ def compile_safe(source: str, case_sensitive: bool = False) -> SafeRegex:
         raise RegexProblem(_explain(exc)) from None
     except (TypeError, ValueError) as exc:
         raise RegexProblem(str(exc)) from None
-    python = None
-    if not _CLASS_ESCAPE.search(source):
-        flags = re.ASCII | (0 if case_sensitive else re.IGNORECASE)
-        try:
-            python = None if _backtracking_risk(source, flags) else re.compile(source, flags)
-        except re.error:
-            python = None
-    return SafeRegex(source, case_sensitive, python, compiled_re2)
+    return SafeRegex(source, case_sensitive, compiled_re2)
 
 
 def _backtracking_risk(source: str, flags: int) -> bool:

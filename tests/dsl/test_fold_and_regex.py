@@ -31,6 +31,7 @@ def test_named_groups_and_matches() -> None:
     regex = compile_safe("(?P<期限>\\d+)日")
     assert regex.group_names == ("期限",)
     assert list(regex.finditer("期限为30日")) == [(3, 6, {"期限": (3, 5)})]
+    assert not regex.uses_re2
 
 
 @pytest.mark.parametrize("source", ["(a", "a{2000}", "(?=x)", "(a)\\1", "[b-a]", "a**"])
@@ -41,6 +42,7 @@ def test_invalid_or_unsafe_patterns_are_refused(source: str) -> None:
 
 def test_nested_repetition_runs_in_linear_time() -> None:
     regex = compile_safe("(a+)+b")
+    assert regex.uses_re2
     text = "a" * 5000 + "c"
     start = time.perf_counter()
     assert list(regex.finditer(text)) == []
