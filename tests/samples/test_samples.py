@@ -3,13 +3,16 @@ built the way Word builds documents, and normcheck reports exactly the planted d
 from __future__ import annotations
 
 import functools
+import json
 import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from normcheck.dsl import RuleSet
 from normcheck.model import Finding
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -169,7 +172,7 @@ def _findings(name: str) -> tuple[Finding, ...]:
     from normcheck.engine import check_document
     from normcheck.reader import read_path
 
-    findings = check_document(read_path(SAMPLES / name), _ruleset())
+    findings = check_document(read_path(SAMPLES / name), _ruleset().rules)
     return tuple(f for f in findings if f.severity in ("error", "warning"))
 
 
@@ -178,7 +181,7 @@ def _reported(name: str) -> frozenset[str]:
 
 
 @functools.cache
-def _ruleset() -> object:
+def _ruleset() -> RuleSet:
     from normcheck.dsl import load_rules
 
     return load_rules()
@@ -197,6 +200,18 @@ def test_planted_defect_is_reported_at_its_article(name: str, rule: str, article
 @pytest.mark.parametrize("name", _samples())
 def test_nothing_else_is_reported(name: str) -> None:
     assert _reported(name) <= EXPECTED[name]
+
+
+def test_headline_demo_from_the_command_line() -> None:
+    """The README's first command: errors found, so exit code 1, and the same findings as the library."""
+    done = subprocess.run([sys.executable, "-m", "normcheck", str(SAMPLES / "parking-measures.docx"),
+                           "--format", "json"], check=False, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    (result,) = json.loads(done.stdout)["files"]
+    assert result["error"] is None
+    findings = [f for f in result["findings"] if f["severity"] in ("error", "warning")]
+    assert {f["rule"] for f in findings} == EXPECTED["parking-measures.docx"]
+    assert {f["location"]["article"] for f in findings if f["rule"] == "CC-001"} == {"第一条", "第十条"}
 
 
 def _documented_as_reported(name: str) -> frozenset[str]:
