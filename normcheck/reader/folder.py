@@ -3,8 +3,9 @@
 A folder is one filing package when, among the document files directly inside it, at least two are
 documents and at least one name shows a package role (起草说明, 合法性审核, 审核意见, 备案报告, 征求意见,
 公平竞争审查, 集体审议, 会议纪要, 制定依据). Any other folder is searched recursively and each document file
-(or package sub-folder) in it is checked on its own. Hidden files and folders and Office lock files (``~$``)
-are never read.
+(or package sub-folder) in it is checked on its own. Hidden files and folders, Office lock files (``~$``)
+and project files such as README.md or LICENSE are never read from a folder (name them explicitly to check
+them).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ PACKAGE_ROLES = ("起草说明", "合法性审核", "审核意见", "备案报�
 # Names that mark a member as supporting material when choosing the main document of a package.
 MEMBER_ROLES = PACKAGE_ROLES + ("附件", "说明", "意见书", "登记表", "审查表", "纪要", "报告")
 _GLOB_CHARS = frozenset("*?[")
+# Project files that sit next to documents in a folder but are not documents to check.
+_NOT_DOCUMENTS = frozenset(("readme", "changelog", "changes", "license", "licence", "copying"))
 
 
 def is_ignored(path: Path) -> bool:
@@ -29,7 +32,9 @@ def is_ignored(path: Path) -> bool:
 
 
 def is_document_file(path: Path) -> bool:
-    return path.suffix.lower() in DOCUMENT_SUFFIXES and not is_ignored(path) and path.is_file()
+    """A file a folder walk checks: a document suffix, not hidden, not a lock file, not a README/LICENSE."""
+    return (path.suffix.lower() in DOCUMENT_SUFFIXES and not is_ignored(path)
+            and path.stem.lower() not in _NOT_DOCUMENTS and path.is_file())
 
 
 def _has_role(name: str, roles: tuple[str, ...]) -> bool:
@@ -60,7 +65,7 @@ def package_members(folder: Path) -> tuple[list[Path], list[Path]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             path = Path(dirpath) / filename
-            if is_ignored(path):
+            if is_ignored(path) or path.stem.lower() in _NOT_DOCUMENTS:
                 continue
             (members if path.suffix.lower() in DOCUMENT_SUFFIXES else skipped).append(path)
     members.sort(key=lambda p: p.relative_to(folder).as_posix())

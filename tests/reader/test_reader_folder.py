@@ -33,6 +33,7 @@ def tree(tmp_path: Path) -> Path:
     _write(tmp_path / "单个" / "~$通知.docx", "lock")
     _write(tmp_path / "单个" / ".隐藏.txt", "hidden")
     _write(tmp_path / "单个" / "图片.png", "png")
+    _write(tmp_path / "单个" / "README.md", "# 说明")
     (tmp_path / "空").mkdir()
     return tmp_path
 
