@@ -1,6 +1,8 @@
 """analyze(doc) → Structure: every extractor run once over the document, in one pass each."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from normcheck.model import Document
 from normcheck.structure import headings as h
 from normcheck.structure.articles import find_outline
@@ -91,10 +93,23 @@ def _citations(doc: Document) -> tuple[list[Citation], list[Citation]]:
         spans: list[CitationSpan] = find_citations(text) if "《" in text else []
         titled.extend(_citation(text, position, span) for span in spans)
         if "法" in text or "条例" in text or "则" in text:
+            covered = _covered(spans)
             for span in find_bare_citations(text):
-                if not any(s.start < span.end and span.start < s.end for s in spans):
+                at = bisect_right(covered, (span.start, len(text) + 1)) - 1
+                if at < 0 or covered[at][1] <= span.start:
                     bare.append(_citation(text, position, span))
     return titled, bare
+
+
+def _covered(spans: list[CitationSpan]) -> list[tuple[int, int]]:
+    """The text covered by 《…》 citations as merged (start, end) ranges, for bisection."""
+    merged: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span.end))
+        else:
+            merged.append((span.start, span.end))
+    return merged
 
 
 def _citation(text: str, position: int, span: CitationSpan) -> Citation:

@@ -41,7 +41,7 @@ def find_outline(doc: Document, groups: list[FileBlocks], sections: list[Section
             block = doc.blocks[position]
             article = None if excluded else h.article_heading(block)
             division = None if excluded or article else h.division_heading(block)
-            bare_supplementary = not (excluded or article or division) and h.compact(block.text) == "附则"
+            bare_supplementary = not (excluded or article or division) and _is_bare_supplementary(block.text)
             ends_here = (excluded or article or division or bare_supplementary or position in section_starts
                          or position != previous + 1 or _IMPRINT.match(block.text))
             if open_article and ends_here:
@@ -76,6 +76,10 @@ def _division(outline: Outline, text: str, match: re.Match[str], position: int) 
     if h.compact(text[match.end():]) == "附则":
         outline.supplementary = fact
     return heading
+
+
+def _is_bare_supplementary(text: str) -> bool:
+    return len(text) <= 20 and h.compact(text) == "附则"
 
 
 def _explanatory_ranges(sections: list[Section]) -> list[tuple[int, int]]:

@@ -116,7 +116,7 @@ def find_signature(doc: Document, positions: list[int]) -> tuple[Fact | None, Fa
 
 
 def _signature_date(text: str) -> tuple[_dt.date, int, int] | None:
-    if len(h.compact(text)) > _SIGNATURE_LENGTH or not any(ch in text for ch in "年-./"):
+    if len(text) > h.MAX_LINE or len(h.compact(text)) > _SIGNATURE_LENGTH or not any(ch in text for ch in "年-./"):
         return None
     dates = find_dates(text)
     if not dates:
@@ -141,7 +141,7 @@ def _signer(doc: Document, positions: list[int], k: int, date_start: int) -> Fac
         return None
     previous = doc.blocks[positions[k - 1]]
     line = previous.text.strip()
-    if (not 2 <= len(h.compact(line)) <= _ORGAN_LENGTH or any(ch.isdigit() for ch in line)
+    if (len(line) > h.MAX_LINE or not 2 <= len(h.compact(line)) <= _ORGAN_LENGTH or any(ch.isdigit() for ch in line)
             or any(mark in line for mark in _SENTENCE_MARKS) or h.is_title(line) or line.startswith(("附件", "（", "("))):
         return None
     return Fact(h.compact(line), line, positions[k - 1], *_span(previous.text))

@@ -50,6 +50,11 @@ _ISSUED_NAME = re.compile(r"(?:印发|发布|转发|公布|颁布)(.{2,90})的(?
 _CLOSING_PUNCTUATION = frozenset("。；，：:;,！？!?")
 
 
+# No heading, title, banner or 文号 line is longer than this, however it is spaced out; longer text is
+# rejected before any work on it, so that one huge paragraph costs nothing here.
+MAX_LINE = 300
+
+
 def compact(text: str) -> str:
     """The text without any white space: headings are often typed 通  知 or 第一章　总则."""
     return _SPACES.sub("", text)
@@ -84,12 +89,16 @@ def division_heading(block: Block) -> re.Match[str] | None:
 
 def short_line(text: str, limit: int = 80) -> bool:
     """A line that could be a heading: short, not a sentence."""
+    if len(text) > MAX_LINE:
+        return False
     stripped = compact(text)
     return 0 < len(stripped) <= limit and stripped[-1] not in _CLOSING_PUNCTUATION and "。" not in stripped
 
 
 def section_heading(text: str) -> str | None:
     """The explanatory section a heading line opens (起草说明, 合法性审核意见, 备案报告, 征求意见情况)."""
+    if len(text) > MAX_LINE:
+        return None
     line = compact(text)
     if not short_line(line, 60) or _ENUMERATED.match(line) or line.startswith("附件"):
         return None
@@ -118,12 +127,16 @@ def file_section(name: str) -> str | None:
 
 def is_notice_title(text: str) -> bool:
     """关于印发《…》的通知: a notice that issues the norm printed after it."""
+    if len(text) > MAX_LINE:
+        return False
     line = compact(text)
     return short_line(line, 120) and bool(_NOTICE_TITLE.search(line))
 
 
 def is_title(text: str) -> bool:
     """A line shaped like a document title: 关于…的通知, XX区XX管理办法（试行）."""
+    if len(text) > MAX_LINE:
+        return False
     line = compact(text)
     if not short_line(line, 100) or _ENUMERATED.match(line) or line.startswith("附件"):
         return False
@@ -133,6 +146,8 @@ def is_title(text: str) -> bool:
 
 def norm_title_of(text: str) -> str | None:
     """The name of the norm a notice title issues: 关于印发《XX办法》的通知 → XX办法 (also without 《》)."""
+    if len(text) > 2 * MAX_LINE:
+        return None
     line = compact(text)
     start = line.find("《")
     end = line.rfind("》")
@@ -144,19 +159,23 @@ def norm_title_of(text: str) -> str | None:
 
 def is_banner(text: str) -> bool:
     """The 发文机关标志: XX区人民政府文件 (or a joint banner of several organs)."""
+    if len(text) > MAX_LINE:
+        return False
     line = compact(text)
     return 4 <= len(line) <= 60 and line.endswith("文件") and not any(ch in line for ch in "《》。，：:")
 
 
 def doc_number_in(text: str) -> re.Match[str] | None:
     """The 文号 on a front-matter line (前政规〔2024〕3号, also with [] ［］ 【】 () （）and 第/leading zeros)."""
-    if len(compact(text)) > 60:
+    if len(text) > MAX_LINE or len(compact(text)) > 60:
         return None
     return DOC_NUMBER.search(text)
 
 
 def is_rule_line(text: str) -> bool:
     """A separator, 份号, 密级 or 紧急程度 line of the front matter."""
+    if len(text) > MAX_LINE:
+        return False
     line = compact(text)
     if not line:
         return True

@@ -122,6 +122,8 @@ def _norm_start(doc: Document, positions: list[int], texts: list[str], notice: i
     if name:
         wanted = h.compact(name)
         for k in range(notice + 1, len(texts)):
+            if len(texts[k]) > h.MAX_LINE:
+                continue
             line = h.compact(texts[k])
             if line == wanted or (line.startswith(wanted) and h.is_title(line)):
                 return k
@@ -142,6 +144,8 @@ def _norm_start(doc: Document, positions: list[int], texts: list[str], notice: i
 
 
 def _attachment_mark(text: str) -> bool:
+    if len(text) > h.MAX_LINE:
+        return False
     line = h.compact(text)
     return bool(h.ATTACHMENT_MARK.match(line) or h.ATTACHMENT_TITLED.match(line))
 

@@ -30,6 +30,7 @@ _EVENTS = {"印发": "on-issue", "签发": "on-issue", "下发": "on-issue", "�
 _UNITS = {"个工作日": "workdays", "工作日": "workdays", "日": "days", "天": "days", "个月": "months"}
 _SELF = "本"  # 本办法/本规定/本意见/本通知: the document speaking of itself
 _SENTENCE_START = "。；;！？\n"
+_SENTENCE_REACH = 200
 _Statement = tuple[bool, Fact | None, Fact | None]  # (about the document itself, fact, fact)
 
 
@@ -124,9 +125,10 @@ def _validity_end(window: str, at: int, position: int) -> Fact | None:
 
 
 def _about_itself(text: str, at: int) -> bool:
-    """本办法/本规定… written earlier in the same sentence."""
-    sentence_start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_START) + 1
-    return _SELF in text[sentence_start:at]
+    """本办法/本规定… written earlier in the same sentence (looking back a bounded stretch only)."""
+    floor = max(at - _SENTENCE_REACH, 0)
+    sentence_start = max(text.rfind(mark, floor, at) for mark in _SENTENCE_START) + 1
+    return _SELF in text[max(sentence_start, floor):at]
 
 
 def _relative_date(rule: Fact | None, issue: Fact | None) -> Fact | None:

@@ -84,3 +84,12 @@ def test_twenty_thousand_blocks_in_well_under_a_second() -> None:
     assert len(doc.blocks) == 20_000 and len(s.articles) > 10_000 and len(s.citations) > 1_000
     assert s.effective_date is not None and s.effective_date.block == 19_999 and s.validity is not None
     assert elapsed < 0.75, elapsed
+
+
+def test_one_huge_paragraph_stays_linear() -> None:
+    piece = "根据《中华人民共和国合同法》第五十二条，本办法自印发之日起施行，有效期5年；“引号。"
+    doc = Document("x", [Block(piece * 20_000)])
+    started = time.perf_counter()
+    s = analyze(doc)
+    assert time.perf_counter() - started < 6.0  # a quadratic scan would take minutes
+    assert len(s.citations) == 20_000 and s.effective_rule is not None
