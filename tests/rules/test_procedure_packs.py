@@ -288,3 +288,14 @@ def test_validity_limits_follow_the_params() -> None:
     long_lived = edit(PACKAGE, IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期8年。")
     assert fired(long_lived) == {"FILE-009"}
     assert fired(long_lived, load_rules(params={"备案_有效期上限": "10 years"})) == set()
+
+
+def test_minimum_consultation_period_follows_the_params() -> None:
+    from normcheck.dsl import load_rules
+
+    residents_only = edit(PACKAGE, "第五条 物业服务企业应当在小区出入口公示停车泊位数量和收费标准。", "第五条 区城管局负责停车秩序的日常巡查。")
+    five_days = edit(residents_only, CONSULTED, "我局在区政府门户网站向社会公开征求意见，为期5日，共收到意见2条，均已采纳。")
+    assert fired(five_days) == {"CONSULT-003"}
+    assert fired(five_days, load_rules(params={"征求意见最短期限": "5 days"})) == set()
+    ten_workdays = edit(PACKAGE, CONSULTED, "我局在区政府门户网站向社会公开征求意见，期限为10个工作日，共收到意见2条，均已采纳。")
+    assert fired(ten_workdays, load_rules(params={"涉企征求意见最短期限": "14 days"})) == set()
