@@ -13,6 +13,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -137,6 +138,8 @@ class Package:
 
 
 def _resolve(folder: str, target: str) -> str:
+    # Relationship targets are URIs: "document%202.xml" names the member "document 2.xml".
+    target = unquote(target.split("#", 1)[0])
     if target.startswith("/"):
         return posixpath.normpath(target.lstrip("/"))
     return posixpath.normpath(posixpath.join(folder, target)) if folder else posixpath.normpath(target)

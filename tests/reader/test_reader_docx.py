@@ -161,6 +161,22 @@ def test_main_part_not_named_document_xml(read_docx_xml) -> None:
     assert doc.blocks[0].xml_part == "word/document2.xml"
 
 
+def test_main_part_target_is_a_percent_encoded_absolute_uri(tmp_path) -> None:
+    import zipfile
+
+    from ooxml import build_docx, zip_members
+
+    from normcheck.reader import read_path
+    path = build_docx(tmp_path / "a.docx", p("正文。"), main_name="word/main doc.xml")
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    members["_rels/.rels"] = members["_rels/.rels"].replace(b'Target="word/main doc.xml"',
+                                                            b'Target="/word/main%20doc.xml"')
+    zip_members(path, members)
+    doc = read_path(path)
+    assert doc.blocks[0].xml_part == "word/main doc.xml" and doc.blocks[0].text == "正文。"
+
+
 def test_main_part_in_root_folder(read_docx_xml) -> None:
     doc = read_docx_xml(p("根目录主文档。"), main_name="main.xml")
     assert doc.blocks[0].text == "根目录主文档。"
