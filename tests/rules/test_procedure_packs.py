@@ -7,6 +7,7 @@ that looks like a defect but is not) must leave the set unchanged.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -299,3 +300,15 @@ def test_minimum_consultation_period_follows_the_params() -> None:
     assert fired(five_days, load_rules(params={"征求意见最短期限": "5 days"})) == set()
     ten_workdays = edit(PACKAGE, CONSULTED, "我局在区政府门户网站向社会公开征求意见，期限为10个工作日，共收到意见2条，均已采纳。")
     assert fired(ten_workdays, load_rules(params={"涉企征求意见最短期限": "14 days"})) == set()
+
+
+def test_document_without_any_authority_name() -> None:
+    anonymous = edit(edit(edit(PACKAGE, "XX区人民政府文件\n", ""), "XX区人民政府关于印发", "关于印发"),
+                     "XX区人民政府\n2020年12月28日", "2020年12月28日")
+    assert fired(anonymous) == {"FILE-003"}
+
+
+def test_every_procedure_rule_has_a_document_test() -> None:
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = [r.id for r in procedure_rules() if f'"{r.id}"' not in source]
+    assert untested == []
