@@ -184,13 +184,14 @@ class StoryWalker:
                 self._text_box(box)
 
     def _text_box(self, box: etree._Element) -> None:
-        outer_kind, outer_carry = self._kind, (self._carry, self._carry_index, self._carry_boxes)
+        # A text box is a story of its own: no merge or field state leaks in or out.
+        outer = (self._kind, self._carry, self._carry_index, self._carry_boxes, self._fields, self._instr_depth)
         self._kind = "textbox"
-        self._carry, self._carry_index, self._carry_boxes = [], None, []
+        self._carry, self._carry_index, self._carry_boxes, self._fields, self._instr_depth = [], None, [], [], 0
         self.blocks(box)
         self._flush_carry()
-        self._kind = outer_kind
-        self._carry, self._carry_index, self._carry_boxes = outer_carry
+        (self._kind, self._carry, self._carry_index, self._carry_boxes, self._fields,
+         self._instr_depth) = outer
 
     def inline(self, parent: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
         for child in parent:
@@ -269,6 +270,8 @@ class StoryWalker:
             self._instr_depth -= 1
 
     def table(self, tbl: etree._Element) -> None:
+        # A paragraph mark deleted just before a table has nothing to merge into.
+        self._flush_carry()
         top = self._cell is None
         number = self._tables
         if top:

@@ -40,6 +40,12 @@ def test_deleted_paragraph_mark_merges_with_next(read_docx_xml) -> None:
     assert doc.blocks[0].xml_index == 0 and doc.blocks[1].xml_index == 2
 
 
+def test_deleted_mark_before_a_table_does_not_merge_into_it(dump_docx_xml) -> None:
+    mark_deleted = '<w:rPr><w:del w:id="7" w:author="a"/></w:rPr>'
+    body = p("表前文字", ppr=mark_deleted) + "<w:tbl><w:tr><w:tc>" + p("单元格") + "</w:tc></w:tr></w:tbl>"
+    assert dump_docx_xml(body) == "表前文字\n单元格\n"
+
+
 def test_wholly_deleted_paragraph_disappears_and_is_not_numbered(dump_docx_xml) -> None:
     from ooxml import abstract_num, lvl, num
     numbering = abstract_num(1, lvl(0, "chineseCounting", "第%1条", suff="space")) + num(1, 1)
@@ -75,6 +81,18 @@ def test_text_box_read_once_after_its_anchor(read_docx_xml) -> None:
     assert [b.kind for b in doc.blocks] == ["paragraph", "textbox", "paragraph"]
     # All w:p count for xml_index, the Fallback copy included: anchor 0, Choice box 1, Fallback box 2, next 3.
     assert [b.xml_index for b in doc.blocks] == [0, 1, 3]
+
+
+def test_text_box_field_state_is_its_own(dump_docx_xml) -> None:
+    unbalanced = p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>')
+    box = ('<w:r><w:pict><v:shape><v:textbox><w:txbxContent>' + p("框内文字。") + unbalanced
+           + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    code = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF a</w:instrText></w:r>'
+    body = p(r("锚点"), box) + p("下一段。") + p(code, box.replace("框内", "代码中的"), r("不显示"),
+                                              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', r("结果"),
+                                              '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    # A text box inside a field instruction is part of the field code, which Word does not show.
+    assert dump_docx_xml(body) == "锚点\n框内文字。\n下一段。\n结果\n"
 
 
 def test_vml_text_box_without_alternate_content(dump_docx_xml) -> None:
