@@ -65,7 +65,7 @@ def read_file(path: Path, display: str, *, max_unzipped_bytes: int | None = None
     if kind == s.KIND_TEXT:
         from normcheck.reader.plain import read_text
 
-        return read_text(path, display)
+        return read_text(path, display, max_bytes=max_unzipped_bytes)
     if kind == s.KIND_EMPTY:
         raise InputError("empty", "文件是空的（0 字节）")
     if kind == s.KIND_OLE_ENCRYPTED:

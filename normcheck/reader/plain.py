@@ -57,10 +57,16 @@ def markdown_document(text: str, path: str) -> Document:
     return doc
 
 
-def read_text(path: Path, display: str | None = None) -> Document:
-    """Read a .txt/.md file (encoding detected) into a Document."""
+def read_text(path: Path, display: str | None = None, *, max_bytes: int | None = None) -> Document:
+    """Read a .txt/.md file (encoding detected) into a Document; refuse files over ``max_bytes``."""
+    from normcheck.reader.package import DEFAULT_MAX_UNZIPPED_BYTES
+
     name = str(path) if display is None else display
+    limit = DEFAULT_MAX_UNZIPPED_BYTES if max_bytes is None else max_bytes
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError("too-large", f"文本文件过大（{size // (1 << 20)} MB，上限 {limit // (1 << 20)} MB）")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None

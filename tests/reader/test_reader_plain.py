@@ -55,3 +55,12 @@ def test_undecodable_text(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_path(path)
     assert info.value.code == "unsupported-format"
+
+
+def test_text_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("第一条 正文。\n" * 1000, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_path(path, max_unzipped_bytes=1000)
+    assert info.value.code == "too-large"
+    assert read_path(path).blocks[0].text == "第一条 正文。"
