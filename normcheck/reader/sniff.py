@@ -60,10 +60,10 @@ def zip_kind(names: list[str], read_member: Callable[[str], bytes]) -> str:
 
 
 def _looks_like_text(path: Path) -> bool:
+    """UTF-16 text (with a BOM) or anything without NUL bytes in its first 4 KB."""
     with path.open("rb") as fh:
         sample = fh.read(4096)
-    return b"\x00" not in sample.lstrip(b"\xff\xfe").lstrip(b"\xfe\xff") or sample.startswith(
-        (b"\xff\xfe", b"\xfe\xff"))
+    return sample.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in sample
 
 
 def _sniff_ole(path: Path) -> str:
