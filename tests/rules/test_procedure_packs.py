@@ -144,6 +144,8 @@ def test_consultation_defects(replacement: str, expected: set[str]) -> None:
     "我局将《XX区住宅小区停车管理办法（征求意见稿）》于2020年9月1日至9月30日在区政府网站全文公布，公开征求意见，为期30日，未收到意见建议。",
     # A shortened period with its reason stated.
     "因台风过后小区停车秩序亟需整治、情况紧急，本办法在区政府网站公开征求意见的期限缩短为5天，共收到意见4条，采纳3条。",
+    # Period right after the wording, no comments received.
+    "草案于2020年9月1日起在区政府网站公示征求意见30天，未收到反馈意见。",
     # Period written before the channel, no comments received.
     "2020年9月1日起，在区政府门户网站上进行了为期30天的公示，公开征求社会意见，社会公众未提出意见。",
     # A feedback deadline for departments is not the public consultation period.
@@ -190,6 +192,7 @@ def test_legality_review_defects(replacement: str, expected: set[str]) -> None:
     "区政府法律顾问出具了法律意见；" + REVIEWED,
     "2020年12月10日，经区司法局审查，本办法符合法律、法规和规章的规定。",
     "本办法已于2020年12月10日通过区司法局合法性审核。",
+    "2020年12月10日，经区司法局合法性审查，未发现与上位法相抵触的内容。",
     "2020年12月10日，区司法局出具了合法性审核意见书，审核意见为应当予以修改；起草单位已按审核意见修改第五条，修改后经复核同意。",
 ])
 def test_legality_review_near_misses(replacement: str) -> None:
@@ -207,6 +210,8 @@ def test_department_legal_section_counts_only_for_department_documents() -> None
 @pytest.mark.parametrize(("replacement", "expected"), [
     ("现将《XX区住宅小区停车管理办法》印发给你们，请认真贯彻执行。", {"DECIDE-001"}),
     ("《XX区住宅小区停车管理办法》拟提请区政府常务会议审议通过后印发。", {"DECIDE-001"}),
+    ("《XX区住宅小区停车管理办法》经区司法局审核后提请区政府常务会议审议。", {"DECIDE-001"}),
+    ("根据规定，未经区政府常务会议审议通过的规范性文件，不得印发。", {"DECIDE-001"}),
     ("《XX区住宅小区停车管理办法》已经区长办公会议研究同意，现印发给你们。", {"DECIDE-003"}),
     ("《XX区住宅小区停车管理办法》经分管副区长审定，现印发给你们。", {"DECIDE-003"}),
     ("《XX区住宅小区停车管理办法》已经区政府同意，现印发给你们，请认真贯彻执行。", {"DECIDE-004"}),
@@ -222,6 +227,7 @@ def test_collective_decision_defects(replacement: str, expected: set[str]) -> No
     "经区政府十七届第38次常务会议研究同意，现将《XX区住宅小区停车管理办法》印发给你们。",
     "《XX区住宅小区停车管理办法》已于2020年12月21日经区政府第38次常务会议同意，现印发给你们。",
     "《XX区住宅小区停车管理办法》业经区政府第38次全体会议通过，现印发给你们。",
+    "《XX区住宅小区停车管理办法》经区政府第38次常务会议讨论，现予印发。",
 ])
 def test_collective_decision_near_misses(replacement: str) -> None:
     assert fired(edit(PACKAGE, DELIBERATED, replacement)) == set()
