@@ -241,3 +241,16 @@ FAIR_COMPLIANT = """第一条 前期物业服务企业由建设单位依法通�
 
 def test_fair_competition_near_misses_stay_silent() -> None:
     assert not [f for f in check(FAIR_COMPLIANT) if "fair-competition" in f.tags]
+
+
+def test_drafting_notes_and_review_opinions_quoting_the_text_are_not_reported_again() -> None:
+    text = """XX区人民政府关于印发《XX区户外广告管理办法》的通知
+各街道办事处，区政府各部门：
+现将《XX区户外广告管理办法》印发给你们，请认真贯彻执行。
+XX区户外广告管理办法
+第十二条 擅自设置户外广告的，由区城市管理局责令限期拆除，处2000元罚款。
+起草说明
+三、主要内容
+办法第十二条规定，对擅自设置户外广告的，处2000元罚款。"""
+    fines = [f for f in check(text) if f.rule == "AUTH-001"]
+    assert [f.location.article for f in fines] == ["第十二条"]
