@@ -1,7 +1,6 @@
 """Run compiled rules over one Document and return Findings. Pure: no I/O, no printing."""
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +73,12 @@ class _RuleRun:
         if check.scope.each is None and not units:
             units = [Unit((), None)]
         out = []
+        plain = check.least is None and check.most is None
         for unit in units:
+            if plain:
+                if not check.matcher.exists(self.ctx, unit):
+                    out.append(self._absent() if check.scope.each is None else self._at_unit(unit))
+                continue
             matches = check.matcher.find(self.ctx, unit)
             if check.most is not None:
                 if len(matches) > check.most:
@@ -96,20 +100,20 @@ class _RuleRun:
     def _candidate_units(self, check: ForbidCheck) -> list[Unit]:
         """Only the units holding an anchor of the matcher: rules whose anchors are absent cost nothing."""
         starts: list[int] = []
-        for primitive in check.matcher.anchors():
-            starts.extend(self.ctx.primitive(primitive)[1])
+        for primitive in check.anchors:
+            if primitive.may_occur(self.ctx):
+                starts.extend(self.ctx.primitive(primitive)[1])
         if not starts:
             return []
-        units = self.ctx.units(check.scope)
-        if len(units) <= 1:
-            return units
-        unit_starts = [unit.start for unit in units]
-        chosen: dict[int, Unit] = {}
-        for pos in starts:
-            i = bisect.bisect_right(unit_starts, pos) - 1
-            if i >= 0 and any(lo <= pos < hi for lo, hi in units[i].ranges):
-                chosen.setdefault(i, units[i])
-        return [chosen[i] for i in sorted(chosen)]
+        scope = check.scope
+        if scope.each is None or scope.kind in ("title", "citations"):
+            return self.ctx.units(scope)
+        chosen: dict[tuple[int, int], Unit] = {}
+        for pos in sorted(starts):
+            unit = self.ctx.unit_at(pos, scope.kind, scope.section, scope.each)
+            if unit is not None and unit.ranges:
+                chosen.setdefault(unit.ranges[0], unit)
+        return [chosen[key] for key in sorted(chosen)]
 
     # ---- findings ----------------------------------------------------------------------------
     def _captures(self, match: Match) -> dict[str, str]:

@@ -10,7 +10,7 @@ from normcheck.dsl import ast
 from normcheck.dsl import conditions as cond
 from normcheck.dsl import matchers as m
 from normcheck.dsl.fold import fold, fold_regex_source
-from normcheck.dsl.saferegex import RegexProblem, build_set, compile_safe
+from normcheck.dsl.saferegex import RegexProblem, build_filter, compile_safe
 from normcheck.errors import RuleError
 
 MAX_TERM_CHARS = 200
@@ -19,7 +19,7 @@ MAX_PATTERN_CHAIN = 40
 
 class Library:
     """Everything the rules of one load share: named lists, patterns, maps, params, the literal terms
-    (one Aho-Corasick automaton) and the regexes (one RE2 set) that prefilter every document."""
+    (one Aho-Corasick automaton) and the regexes (one RE2 filter) that prefilter every document."""
 
     def __init__(self) -> None:
         self.lists: dict[str, tuple[str, ...]] = {}
@@ -63,12 +63,13 @@ class Library:
         return found
 
     def scan_regexes(self, shadow: str) -> set[int]:
-        """Indexes of the prefiltered regexes that occur in ``shadow`` (one RE2 set pass)."""
+        """Indexes of the regexes that may occur in ``shadow``: RE2's FilteredRE2 looks for the literal
+        pieces every match of a pattern must contain (patterns without such pieces always run)."""
         if not self._set_sources:
             return set()
         if self._regex_set is None:
-            self._regex_set = build_set(self._set_sources)
-        return set(self._regex_set.Match(shadow) or ())
+            self._regex_set = build_filter(self._set_sources)
+        return set(self._regex_set.Match(shadow, potential=True) or ())
 
     # ---- matchers ----------------------------------------------------------------------------
     def compile_matcher(self, node: ast.Matcher, path: str) -> m.Matcher:
@@ -185,6 +186,10 @@ class ForbidCheck:
     scope: ast.Scope
     where: cond.Condition | None
     source: ast.Forbid
+    anchors: list[m.Primitive] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.anchors = self.matcher.anchors()
 
 
 @dataclass(eq=False)

@@ -35,8 +35,8 @@ class DocContext:
         self._primitives: dict[int, tuple[list[Match], list[int]]] = {}
         self._occurrences: dict[str, list[int]] | None = None
         self._regex_hits: set[int] | None = None
-        self._sentences: list[tuple[int, int]] | None = None
-        self._sentence_starts: list[int] = []
+        self._block_sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._base: dict[tuple[str, str | None], set[int]] = {}
         self._units: dict[tuple[str, str | None, str | None], list[Unit]] = {}
 
     # ---- primitive matches -------------------------------------------------------------------
@@ -65,23 +65,48 @@ class DocContext:
         start = self.block_starts[index]
         return start, start + len(self.doc.blocks[index].text)
 
+    def block_sentences(self, index: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """The sentences of one block as global spans (and their starts), split on first use only:
+        most rules never look at most blocks."""
+        found = self._block_sentences.get(index)
+        if found is None:
+            base = self.block_starts[index]
+            spans = [(base + s, base + e) for s, e in split_sentences(self.doc.blocks[index].text)]
+            found = self._block_sentences[index] = ([s for s, _ in spans], spans)
+        return found
+
     def sentences(self) -> list[tuple[int, int]]:
         """Every sentence of every block as a global (start, end), in order."""
-        if self._sentences is None:
-            spans: list[tuple[int, int]] = []
-            for index, block in enumerate(self.doc.blocks):
-                base = self.block_starts[index]
-                spans.extend((base + s, base + e) for s, e in split_sentences(block.text))
-            self._sentences = spans
-            self._sentence_starts = [s for s, _ in spans]
-        return self._sentences
+        return [span for index in range(len(self.doc.blocks)) for span in self.block_sentences(index)[1]]
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
-        spans = self.sentences()
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        block = self.block_at(pos)
+        starts, spans = self.block_sentences(block)
+        i = bisect.bisect_right(starts, pos) - 1
         if 0 <= i < len(spans) and spans[i][0] <= pos < max(spans[i][1], spans[i][0] + 1):
             return spans[i]
-        return self.block_span(self.block_at(pos))
+        return self.block_span(block)
+
+    def unit_at(self, pos: int, kind: str, section: str | None, each: str) -> Unit | None:
+        """The unit of an ``each`` scope that holds ``pos`` (None when ``pos`` is outside the base scope)."""
+        block = self.block_at(pos)
+        if kind == "title" or block not in self.base_block_set(kind, section):
+            return None
+        if each == "sentence":
+            return Unit((self.sentence_span(pos),), block)
+        if each == "paragraph":
+            return Unit((self.block_span(block),), block)
+        for unit in self.units_for(kind, section, each):
+            if any(lo <= pos < hi for lo, hi in unit.ranges):
+                return unit
+        return None
+
+    def base_block_set(self, kind: str, section: str | None) -> set[int]:
+        key = (kind, section)
+        found = self._base.get(key)
+        if found is None:
+            found = self._base[key] = set(self._base_blocks(kind, section))
+        return found
 
     def unit_around(self, pos: int, kind: str) -> Unit:
         block = self.block_at(pos)

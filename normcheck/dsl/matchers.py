@@ -56,6 +56,10 @@ class Matcher:
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
         raise NotImplementedError
 
+    def exists(self, ctx: DocContext, unit: Unit) -> bool:
+        """Whether the unit holds at least one match (may stop at the first)."""
+        return bool(self.find(ctx, unit))
+
     def anchors(self) -> list[Primitive]:
         """Primitive matchers of which at least one must occur wherever this matcher matches."""
         raise NotImplementedError
@@ -77,6 +81,13 @@ class Primitive(Matcher):
     def anchors(self) -> list[Primitive]:
         return [self]
 
+    def may_occur(self, ctx: DocContext) -> bool:
+        """A cheap test from the document's prefilter results; False means no match anywhere."""
+        return True
+
+    def exists(self, ctx: DocContext, unit: Unit) -> bool:
+        return self.may_occur(ctx) and bool(self.find(ctx, unit))
+
 
 @dataclass(eq=False)
 class Terms(Primitive):
@@ -95,9 +106,17 @@ class Terms(Primitive):
         else:
             occurrences = ctx.term_occurrences()
             for term in self.folded:
-                for start in occurrences.get(term, ()):
-                    spans.append((start, start + len(term)))
-        return _leftmost_longest(spans)
+                starts = occurrences.get(term)
+                if starts:
+                    size = len(term)
+                    spans.extend((start, start + size) for start in starts)
+        return _leftmost_longest(spans) if spans else ([], [])
+
+    def may_occur(self, ctx: DocContext) -> bool:
+        if self.exact:
+            return True
+        occurrences = ctx.term_occurrences()
+        return any(term in occurrences for term in self.folded)
 
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
         if unit.citation is not None:
@@ -120,8 +139,11 @@ class Pattern(Primitive):
     label: str
     index: int | None = None
 
+    def may_occur(self, ctx: DocContext) -> bool:
+        return self.index is None or self.index in ctx.regex_hits()
+
     def global_matches(self, ctx: DocContext) -> tuple[list[Match], list[int]]:
-        if self.index is not None and self.index not in ctx.regex_hits():
+        if not self.may_occur(ctx):
             return [], []
         matches = [Match(s, e, tuple((name, span) for name, span in groups.items()))
                    for s, e, groups in self.regex.finditer(ctx.text if self.exact else ctx.shadow)]
@@ -141,6 +163,9 @@ class AnyOf(Matcher):
             for m in item.find(ctx, unit):
                 seen.setdefault((m.start, m.end), m)
         return sorted(seen.values(), key=lambda m: (m.start, -m.end))
+
+    def exists(self, ctx: DocContext, unit: Unit) -> bool:
+        return any(item.exists(ctx, unit) for item in self.items)
 
     def anchors(self) -> list[Primitive]:
         return [p for item in self.items for p in item.anchors()]
