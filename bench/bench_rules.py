@@ -23,12 +23,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_reader import generate_corpus  # noqa: E402
+from bench_reader import generate_corpus
 
-from normcheck.dsl import RuleSet, load_rules  # noqa: E402
-from normcheck.engine import check_document  # noqa: E402
-from normcheck.model import Document  # noqa: E402
-from normcheck.structure.facts import Structure  # noqa: E402
+from normcheck.dsl import RuleSet, load_rules
+from normcheck.engine import check_document
+from normcheck.model import Document
+from normcheck.structure.facts import Structure
 
 RULE_COUNTS = (50, 200, 1000)
 # Terms that occur in the corpus. The first FIRING rules of every set use them, so each set reports the
