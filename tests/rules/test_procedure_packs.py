@@ -148,6 +148,8 @@ def test_consultation_defects(replacement: str, expected: set[str]) -> None:
     "草案于2020年9月1日起在区政府网站公示征求意见30天，未收到反馈意见。",
     # Period written before the channel, no comments received.
     "2020年9月1日起，在区政府门户网站上进行了为期30天的公示，公开征求社会意见，社会公众未提出意见。",
+    # A publicity period for applicants is not the consultation period.
+    CONSULTED + "补贴名单在社区公示5日，为期5日的公示期满无异议的，予以发放。",
     # A feedback deadline for departments is not the public consultation period.
     "我局书面征求了区直相关部门意见，请各部门在3个工作日内反馈；" + CONSULTED,
     # Planned wording after the record refers to other work.
