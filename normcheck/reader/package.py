@@ -67,8 +67,8 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, struct.error) as exc:
-            raise InputError("corrupt-zip", f"压缩包已损坏或不完整，无法打开（{_reason(exc)}）") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, struct.error):
+            raise InputError("corrupt-zip", "文件已损坏或不完整（可能下载或复制未完成），无法作为 Word 文档打开") from None
         self._check_directory(infos)
         self.members = {info.filename: info for info in infos}
         self._lower = {name.lower(): name for name in self.members}
@@ -113,7 +113,7 @@ class Package:
                 struct.error) as exc:
             if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
                 raise InputError("encrypted", "文件已加密（设置了密码），请去除密码后再检查") from None
-            raise InputError("corrupt-zip", f"压缩包条目 {name} 已损坏（{_reason(exc)}）") from None
+            raise InputError("corrupt-zip", f"文件已损坏：部件 {name} 无法解压（数据校验失败）") from None
         return b"".join(chunks)
 
     def xml(self, name: str) -> etree._Element:
@@ -188,8 +188,3 @@ def _to_utf8(data: bytes, name: str) -> bytes:
         raise InputError("malformed-xml", f"部件 {name} 声明的编码 {encoding} 无法解码") from None
     decl_end = text.index("?>") + 2
     return b'<?xml version="1.0" encoding="UTF-8"?>' + text[decl_end:].encode("utf-8")
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
