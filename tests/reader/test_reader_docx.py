@@ -165,6 +165,18 @@ def test_hidden_text_skipped_with_warning(read_docx_xml) -> None:
     assert WARN_HIDDEN in doc.warnings
 
 
+def test_formatting_revisions_use_current_properties(read_docx_xml) -> None:
+    from ooxml import abstract_num, lvl, num
+    numbering = abstract_num(1, lvl(0, "chineseCounting", "第%1条", suff="space")) + num(1, 1)
+    old_numbered = ('<w:pPrChange w:id="1" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/>'
+                    "</w:numPr></w:pPr></w:pPrChange>")
+    old_hidden = '<w:rPrChange w:id="2" w:author="a"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'
+    body = p("不再编号的段落", ppr=old_numbered) + p(r("曾经隐藏的文字", "<w:b/>" + old_hidden), num=(1, 0))
+    doc = read_docx_xml(body, numbering=numbering)
+    assert [b.text for b in doc.blocks] == ["不再编号的段落", "第一条 曾经隐藏的文字"]
+    assert doc.warnings == []
+
+
 def test_smart_tags_custom_xml_hyperlinks(dump_docx_xml) -> None:
     body = p('<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">' + r("2024年")
              + "</w:smartTag>", '<w:customXml w:element="x">' + r("1月") + "</w:customXml>",
