@@ -67,6 +67,8 @@ def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -
     else:  # pragma: no cover - the three above are all Lark raises for input errors
         expected, found = set(), "无法解析"
     hint = "" if found.startswith(("文字", "正则表达式")) else describe_expected(expected, parser)
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "VBAR":
+        hint = "unless 之后的内容如有多项，请加括号，例如 unless preceded by (\"不得\" | \"禁止\")"
     message = f"{found}，{hint}" if hint else found
     source = lines[line - 1] if line is not None and 1 <= line <= len(lines) else None
     return RuleError(message, path, line, column, source)

@@ -63,6 +63,8 @@ def test_literals_regexes_names_and_escapes() -> None:
 def test_operators_and_precedence() -> None:
     m = matcher('"a" | "b" and not "c"')
     assert isinstance(m, ast.AnyOf)
+    loose = matcher('"a" | "b" unless in title')
+    assert isinstance(loose, ast.WithExceptions) and isinstance(loose.matcher, ast.AnyOf)
     assert isinstance(m.items[1], ast.AllOf) and m.items[1].negated == (False, True)
     near = matcher('"a" within 20 chars of "b"')
     assert isinstance(near, ast.Within) and near.distance == 20

@@ -8,6 +8,7 @@ import pytest
 
 from normcheck.dsl import RuleSet
 from normcheck.engine import check_document
+from normcheck.errors import RuleError
 from normcheck.model import Block, Document, Finding
 from normcheck.reader.plain import document_from_text
 from normcheck.structure.facts import Citation, Fact, Section, Structure
@@ -65,7 +66,10 @@ def test_unless_preceded_and_followed(run: Run) -> None:
     assert run('forbid "收取保证金" unless preceded by "不得"') == []
     assert articles(run('forbid "收取" unless preceded by "不得" within 1')) == ["第三条"]
     assert run('forbid "收取" unless preceded by ("不得" | "拟")') == []
-    assert articles(run('forbid "收取" unless preceded by "不得" | "拟"')) == ["第三条", None]  # "拟": alternative
+    with pytest.raises(RuleError, match="括号"):
+        run('forbid "收取" unless preceded by "不得" | "拟"')
+    assert run('forbid "收取保证金" | "收取押金" unless preceded by ("不得" | "拟")') == []
+    assert articles(run('forbid "收取保证金" | ("收取押金" unless preceded by "拟")')) == ["第三条"]
     assert run('forbid "罚款" unless followed by "公示" within 5') != []
     assert run('forbid "罚款" unless followed by "公示" within 6') == []
     assert run('forbid "罚款" unless followed by "公示"') != []  # another sentence
