@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from normcheck.dsl import load_rules, run_examples
 
@@ -11,7 +11,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "rule-language.md"
 
 
 def test_tutorial_rules_pass_their_examples(write_rules: Callable[..., Path]) -> None:
-    blocks = re.findall(r"```\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
     tutorial = [block for block in blocks if "rule FEE-" in block]
     assert len(tutorial) == 2
     path = write_rules("\n".join(tutorial), "我局规则/收费.rules")
