@@ -217,19 +217,32 @@ class Near(Matcher):
         if not firsts:
             return []
         seconds = self.second.find(ctx, unit)
+        if not seconds:
+            return []
+        starts = [b.start for b in seconds]
+        longest = max(b.end - b.start for b in seconds)
         out = []
         for a in firsts:
-            for b in seconds:
-                if self.ordered:
-                    gap = b.start - a.end
-                    ok = gap >= 0 and (self.distance is None or gap <= self.distance)
-                else:
-                    gap = max(b.start - a.end, a.start - b.end, 0)
-                    ok = gap <= (self.distance or 0)
-                if ok:
-                    out.append(Match(min(a.start, b.start), max(a.end, b.end), a.groups + b.groups))
-                    break
+            partner = self._partner(a, seconds, starts, longest)
+            if partner is not None:
+                out.append(Match(min(a.start, partner.start), max(a.end, partner.end), a.groups + partner.groups))
         return out
+
+    def _partner(self, a: Match, seconds: list[Match], starts: list[int], longest: int) -> Match | None:
+        """The nearest match of the second matcher that pairs with ``a`` (binary search, not a full scan)."""
+        if self.ordered:
+            i = bisect.bisect_left(starts, a.end)
+            if i < len(seconds) and (self.distance is None or seconds[i].start - a.end <= self.distance):
+                return seconds[i]
+            return None
+        distance = self.distance or 0
+        i = bisect.bisect_left(starts, a.start - distance - longest)
+        while i < len(seconds) and seconds[i].start <= a.end + distance:
+            b = seconds[i]
+            if max(b.start - a.end, a.start - b.end, 0) <= distance:
+                return b
+            i += 1
+        return None
 
     def anchors(self) -> list[Primitive]:
         return self.first.anchors()
