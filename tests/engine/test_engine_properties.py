@@ -6,7 +6,8 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from normcheck.dsl import RuleSet
 from normcheck.engine import check_document
