@@ -66,12 +66,24 @@ def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -
         found = _unexpected_characters(lines, line, column)
     else:  # pragma: no cover - the three above are all Lark raises for input errors
         expected, found = set(), "无法解析"
-    hint = "" if found.startswith(("文字", "正则表达式")) else describe_expected(expected, parser)
-    if isinstance(exc, UnexpectedToken) and exc.token.type == "VBAR":
-        hint = "unless 之后的内容如有多项，请加括号，例如 unless preceded by (\"不得\" | \"禁止\")"
+    hint = "" if found.startswith(("文字", "正则表达式", "括号")) else describe_expected(expected, parser)
+    if isinstance(exc, UnexpectedToken):
+        hint = _token_hint(exc.token, expected, parser) or hint
     message = f"{found}，{hint}" if hint else found
     source = lines[line - 1] if line is not None and 1 <= line <= len(lines) else None
     return RuleError(message, path, line, column, source)
+
+
+def _token_hint(token: object, expected: set[str], parser: Lark) -> str | None:
+    """Likely causes of the commonest slips, said directly."""
+    kind, value = getattr(token, "type", ""), str(getattr(token, "value", ""))
+    if kind == "VBAR":
+        return "unless 之后的内容如有多项，请加括号，例如 unless preceded by (\"不得\" | \"禁止\")"
+    if value == "rule" and "RBRACE" in expected:
+        return "上一条规则可能缺少表示结束的右花括号 }"
+    if kind == "STRING" and "COMMA" in expected:
+        return "多个词之间要用英文逗号 , 隔开"
+    return None
 
 
 def _word_start(lines: list[str], line: int | None, column: int | None) -> int | None:
@@ -99,6 +111,8 @@ def _unexpected_characters(lines: list[str], line: int | None, column: int | Non
         return "正则表达式缺少结尾的斜杠 /"
     if text[:1] in "“”":
         return "文字应当用英文双引号 \" 括起来，不能用中文引号"
+    if text[:1] in "（）":
+        return "括号应当用英文半角括号 ( )，不能用中文括号"
     word = text.split()[0] if text.split() else text[:1]
     return f"这里不能出现“{_shorten(word)}”"
 
