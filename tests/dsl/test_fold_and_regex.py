@@ -52,3 +52,20 @@ def test_nested_repetition_runs_in_linear_time() -> None:
 def test_re2_only_syntax_is_extracted_with_re2() -> None:
     regex = compile_safe("\\p{Han}+")
     assert [(s, e) for s, e, _ in regex.finditer("ab中文cd")] == [(2, 4)]
+
+
+_FILTERED = ["(?mi)罚款", "(?mi)处\\d+元", "(?mi)ABC公司", "(?mi)(依照|根据)《[^》]{2,10}》", "(?mi)^第.条",
+             "(?mi)\\p{Han}{3}", "(?mi)(?:计划|准备)?(?:于|在)提交", "(?mi)x?y?"]
+
+
+@given(st.text(st.sampled_from(list("罚款处12元abc公司依照根据《》第一条于在提交计划xy\n")), max_size=60))
+def test_filter_never_misses_a_pattern_that_matches(text: str) -> None:
+    import re2
+
+    from normcheck.dsl.saferegex import build_filter
+
+    regex_filter = build_filter(_FILTERED)
+    potential = set(regex_filter.Match(text, potential=True) or ())
+    for index, source in enumerate(_FILTERED):
+        if re2.search(source, text):
+            assert index in potential
