@@ -12,10 +12,11 @@ from normcheck.dsl import ast, cache
 from normcheck.dsl.checker import CompiledRule, compile_rule
 from normcheck.dsl.compiler import MAX_TERM_CHARS, Library
 from normcheck.dsl.params import convert_param
-from normcheck.dsl.parser import grammar_text, parse_rules
+from normcheck.dsl.parser import MAX_FILE_CHARS, grammar_text, parse_rules
 from normcheck.errors import ConfigError, RuleError
 
 MAX_DATA_FILE_BYTES = 5_000_000
+MAX_INCLUDE_DEPTH = 50
 
 
 @dataclass(eq=False)
@@ -83,6 +84,7 @@ class _Loader:
         self.files: list[str] = []
         self.rules: list[tuple[ast.RuleNode, str]] = []
         self.declared_tags: set[str] | None = None
+        self.depth = 0
 
     def load_file(self, path: Path, include_pos: tuple[str, ast.Pos] | None = None) -> None:
         resolved = path.resolve()
@@ -90,7 +92,12 @@ class _Loader:
             return
         self.seen.add(resolved)
         shown = _display(path)
+        if include_pos is not None and self.depth >= MAX_INCLUDE_DEPTH:
+            raise self.lib.error(f"include 嵌套过深（超过 {MAX_INCLUDE_DEPTH} 层）", *include_pos)
         try:
+            # UTF-8 needs at most 4 bytes a character: a larger file cannot be within the limit.
+            if path.stat().st_size > 4 * MAX_FILE_CHARS:
+                raise RuleError(f"规则文件过大（超过 {MAX_FILE_CHARS} 个字符），请拆分为多个文件", shown, 1, 1)
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             problem = "不是 UTF-8 编码" if isinstance(exc, UnicodeDecodeError) else "无法读取"
@@ -100,8 +107,12 @@ class _Loader:
         self.lib.sources[shown] = text.splitlines()
         rule_file = self._parse(text, shown)
         self.files.append(shown)
-        for statement in rule_file.statements:
-            self._statement(statement, path, shown)
+        self.depth += 1
+        try:
+            for statement in rule_file.statements:
+                self._statement(statement, path, shown)
+        finally:
+            self.depth -= 1
 
     def _parse(self, text: str, shown: str) -> ast.RuleFile:
         key = cache.cache_key(cache.parser_fingerprint(grammar_text()), text)

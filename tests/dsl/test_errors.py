@@ -124,6 +124,24 @@ def test_huge_rule_file_is_rejected(write_rules: Callable[..., Path]) -> None:
     assert (info.value.line, info.value.column) == (1, 1)
 
 
+def test_huge_rule_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.rules"
+    with path.open("wb") as handle:
+        handle.truncate(200_000_000)  # sparse: nothing is written, nothing may be read
+    with pytest.raises(RuleError) as info:
+        load_rules([path], bundled=False)
+    assert (info.value.line, info.value.column) == (1, 1)
+
+
+def test_include_chains_are_bounded(write_rules: Callable[..., Path]) -> None:
+    for i in range(80):
+        write_rules(f'include "f{i + 1}.rules"\n', f"f{i}.rules")
+    write_rules('list 末 = "x"\n', "f80.rules")
+    with pytest.raises(RuleError) as info:
+        load_rules([write_rules('include "f0.rules"\n', "top.rules")], bundled=False)
+    assert info.value.line == 1 and info.value.column == 9
+
+
 def test_missing_rule_path_is_a_rule_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError):
         load_rules([tmp_path / "nope.rules"], bundled=False)
