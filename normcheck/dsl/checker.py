@@ -45,7 +45,9 @@ class CompiledRule:
 
     def describe(self) -> list[str]:
         """What the rule compiles to, one line per check (for ``rules show``)."""
-        return [_describe_check(check) for check in self.checks]
+        from normcheck.dsl.describe import describe_check
+
+        return [describe_check(check) for check in self.checks]
 
 
 def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set[str] | None) -> CompiledRule:
@@ -198,17 +200,3 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
     _check_scope(node.scope, path, lib)
     return cond.CountValue(lib.compile_matcher(node.matcher, path), node.scope)
 
-
-def _describe_check(check: CompiledCheck) -> str:
-    if isinstance(check, RequireCheck):
-        count = f"at least {check.least} " if check.least is not None else ""
-        count = f"at most {check.most} " if check.most is not None else count
-        return f"require {count}{check.matcher.describe()} in {check.scope.describe()}"
-    if isinstance(check, ForbidCheck):
-        tail = " where …" if check.where is not None else ""
-        return f"forbid {check.matcher.describe()} in {check.scope.describe()}{tail}"
-    if isinstance(check, FactCheck):
-        return f"require fact {check.name}"
-    if isinstance(check, AssertCheck):
-        return "assert (comparison of facts)"
-    return "when (condition) then: " + "; ".join(_describe_check(c) for c in check.checks)

@@ -34,6 +34,18 @@ def test_compiled_rule_fields(write_rules: Callable[..., Path]) -> None:
     assert rule.describe() == ['forbid "甲" in each sentence']
 
 
+def test_describe_shows_conditions(write_rules: Callable[..., Path]) -> None:
+    path = write_rules('param 上限 = 2 years\nrule D-1 "t" {\n severity info\n'
+                       ' when title contains "暂行" and not has fact validity_end then assert validity <= param 上限\n'
+                       ' assert count of "罚款" in each article < 3 or effective_date >= 2021-01-01\n'
+                       ' forbid /(?P<期限>\\d+)日/ where 期限 < 30 days\n example fail "x"\n}\n')
+    [rule] = load_rules([path], bundled=False).rules
+    assert rule.describe() == [
+        'when (title contains "暂行" and not (has fact validity_end)) then { assert validity <= param 上限 }',
+        'assert (count of "罚款" in each article < 3 or effective_date >= 2021-01-01)',
+        "forbid /(?P<期限>\\d+)日/ in each sentence where 期限 < 30 days"]
+
+
 def test_folder_include_once_and_shared_names(write_rules: Callable[..., Path], tmp_path: Path) -> None:
     write_rules('list 词 = "甲", "乙"\n', "pack/common.rules")
     write_rules('include "common.rules"\n' + RULE.format(id="A-1", tag="x", term="甲"), "pack/a.rules")
