@@ -1,6 +1,9 @@
 """Inputs that once escaped as foreign exceptions (found by tests/fuzz/). Each must now end in the
 project's own error type with a stable code.
 
+Inputs that once blocked or were misreported are built in a temporary folder (a named pipe and a
+dangling link cannot be committed).
+
 Fixtures:
 - ``deflate-stream-corrupt.docx``: samples/parking-measures.docx with one bit of the deflate stream of
   word/document.xml flipped (zlib.error from inside zipfile).
@@ -9,6 +12,9 @@ Fixtures:
 """
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -17,6 +23,7 @@ from normcheck.errors import InputError
 from normcheck.reader import read_path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _code(name: str) -> str:
@@ -43,3 +50,49 @@ def test_corrupt_members_end_as_a_file_error_in_a_run() -> None:
     selected = SelectedRules(load_rules())
     result, trace = check_target(FIXTURES / "deflate-stream-corrupt.docx", selected)
     assert trace is None and result.error is not None and result.error.code == "corrupt-zip"
+
+
+class _Hang(BaseException):
+    """Not an OSError, so that no reader handler turns the guard itself into an input error."""
+
+
+def _read_within(path: Path, seconds: int) -> object:
+    def expire(signum: int, frame: object) -> None:
+        raise _Hang(f"read_path({path.name}) still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        return read_path(path)
+    except InputError as exc:
+        return exc
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _package(tmp_path: Path) -> Path:
+    package = tmp_path / "报送材料"
+    package.mkdir()
+    shutil.copy(SAMPLES / "temporary-assistance" / "正文.docx", package / "正文.docx")
+    shutil.copy(SAMPLES / "temporary-assistance" / "起草说明.docx", package / "起草说明.docx")
+    return package
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.xfail(strict=True, raises=_Hang, reason="normcheck/reader/package_folder.py read_package passes a "
+                   "named pipe (FIFO) member to read_file, whose sniff() blocks in open() until --timeout")
+def test_a_named_pipe_in_a_package_does_not_block(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    os.mkfifo(package / "备案报告.docx")
+    outcome = _read_within(package, 5)
+    assert outcome is not None
+
+
+@pytest.mark.xfail(strict=True, reason="normcheck/reader/package_folder.py: a dangling symlink member makes the "
+                   "whole package 'unreadable' with the message 无法读取文件（FileNotFoundError）, naming no file")
+def test_a_dangling_link_in_a_package_is_skipped_or_named(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    (package / "备案报告.docx").symlink_to(tmp_path / "已删除.docx")
+    outcome = _read_within(package, 20)
+    assert not isinstance(outcome, InputError) or "备案报告" in outcome.message, outcome
