@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCX_FIXTURES = sorted((ROOT / "samples").rglob("*.docx"))
-RULE_FIXTURES = sorted((ROOT / "rules").glob("*.rules")) + sorted((ROOT / "samples").glob("*.rules"))
+RULE_FIXTURES = sorted((ROOT / "rules").glob("*.rules"))
 HANG_SECONDS = 20
 
 _SCALE = os.environ.get("NORMCHECK_FUZZ_EXAMPLES")

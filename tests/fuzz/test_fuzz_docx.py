@@ -156,20 +156,56 @@ def test_fixtures_are_there() -> None:
     assert len(DOCX_FIXTURES) >= 5
 
 
-@fuzz_settings(120)
+@fuzz_settings(400)
 @given(mutated_docx())
 def test_mutated_packages_give_a_result_or_an_own_error(data: bytes) -> None:
     check_bytes(data)
 
 
-@fuzz_settings(40)
+@fuzz_settings(100)
 @given(st.binary(max_size=4096), st.sampled_from([".docx", ".txt", ".md", ".doc", ""]))
 def test_arbitrary_bytes_give_a_result_or_an_own_error(data: bytes, suffix: str) -> None:
     check_bytes(data, suffix)
 
 
-@fuzz_settings(30)
+@fuzz_settings(60)
 @given(st.sampled_from(DOCX_FIXTURES), st.integers(0, 2**32 - 1))
 def test_prefixes_of_a_real_file_give_a_result_or_an_own_error(fixture: Path, seed: int) -> None:
     data = fixture.read_bytes()
     check_bytes(data[: seed % len(data)])
+
+
+MEMBER_NAMES = ["正文.docx", "起草说明.docx", "合法性审核意见书.docx", "备案报告.docx", "附件1.docx", "说明.txt",
+                "征求意见情况.md", "~$正文.docx", "会议纪要.doc", "README.md"]
+
+
+@fuzz_settings(100)
+@given(st.lists(st.tuples(st.sampled_from(MEMBER_NAMES),
+                          st.one_of(mutated_docx(), st.binary(max_size=64),
+                                    st.sampled_from(DOCX_FIXTURES).map(lambda p: p.read_bytes()),
+                                    st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))),
+                min_size=1, max_size=4, unique_by=lambda member: member[0]))
+def test_filing_package_folders_give_a_result_or_an_own_error(members: list[tuple[str, bytes]]) -> None:
+    from normcheck.engine import check_document
+    from normcheck.errors import NormcheckError
+    from normcheck.reader import discover, read_path
+    from normcheck.structure import analyze
+
+    with tempfile.TemporaryDirectory() as folder:
+        package = Path(folder) / "报送材料"
+        package.mkdir()
+        for name, data in members:
+            (package / name).write_bytes(data)
+
+        def pipeline() -> int:
+            targets = discover([package])
+            for target in targets:
+                try:
+                    doc = read_path(target)
+                except NormcheckError:
+                    continue
+                check_document(doc, _rules(), analyze(doc))
+            return len(targets)
+
+        own_outcome(pipeline)
+        assert {p.name: p.read_bytes() for p in package.iterdir()} == dict(members)

@@ -122,13 +122,13 @@ def _rule(body: str, prelude: str = "") -> str:
             '  example fail "处5000元罚款"\n  example pass "无"\n}\n')
 
 
-@fuzz_settings(60)
+@fuzz_settings(150)
 @given(damaged_rule_file())
 def test_damaged_bundled_rules_load_or_fail_cleanly(files: dict[str, str]) -> None:
     load_and_run(files)
 
 
-@fuzz_settings(60)
+@fuzz_settings(150)
 @given(st.one_of(st.sampled_from(REGEXES), st.text(max_size=30)), st.sampled_from(["", "exact "]),
        st.sampled_from(["each paragraph", "each sentence", "document", "package", "title", "citations"]))
 def test_arbitrary_regexes_compile_or_fail_cleanly(regex: str, exact: str, scope: str) -> None:
@@ -136,7 +136,7 @@ def test_arbitrary_regexes_compile_or_fail_cleanly(regex: str, exact: str, scope
     load_and_run({"fz.rules": _rule(f"forbid {exact}/{escaped}/ in {scope}")})
 
 
-@fuzz_settings(60)
+@fuzz_settings(100)
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25),
        st.sampled_from(["forbid {} in each sentence", "require {}", "when title contains {} then forbid 罚 ",
                         "assert {}", "forbid 罚 in each sentence where {}", "{}"]))
@@ -145,7 +145,7 @@ def test_grammatical_fragments_load_or_fail_cleanly(tokens: list[str], shape: st
     load_and_run({"fz.rules": _rule(shape.format(" ".join(tokens)), prelude)})
 
 
-@fuzz_settings(30)
+@fuzz_settings(60)
 @given(st.text(max_size=300))
 def test_arbitrary_text_as_a_rule_file(text: str) -> None:
     load_and_run({"fz.rules": text})
