@@ -30,12 +30,17 @@ def check_document(doc: Document, rules: Iterable[CompiledRule], structure: Stru
         return []
     if structure is None:
         structure = _analyze(doc)
-    contexts: dict[int, DocContext] = {}
+    contexts: dict[int, tuple[DocContext, set[str]]] = {}
     findings: dict[tuple[Any, ...], Finding] = {}
     for rule in rules:
-        ctx = contexts.get(id(rule.library))
-        if ctx is None:
-            ctx = contexts[id(rule.library)] = DocContext(doc, structure, rule.library)
+        found = contexts.get(id(rule.library))
+        if found is None:
+            ctx = DocContext(doc, structure, rule.library)
+            active = rule.library.active_rules(ctx.term_occurrences(), ctx.regex_hits())
+            found = contexts[id(rule.library)] = (ctx, active)
+        ctx, active = found
+        if rule.id not in active:
+            continue
         for finding in _RuleRun(rule, ctx).run(rule.checks):
             findings.setdefault((finding.rule, finding.location, finding.message), finding)
     return sorted(findings.values(), key=Finding.sort_key)

@@ -36,6 +36,8 @@ class Library:
         self._terms: set[str] = set()
         self._automaton: Any = None
         self._regex_set: Any = None
+        self.rules: list[Any] = []
+        self._gate: Any = None
 
     # ---- errors ------------------------------------------------------------------------------
     def error(self, message: str, path: str, pos: ast.Pos) -> RuleError:
@@ -70,6 +72,14 @@ class Library:
         if self._regex_set is None:
             self._regex_set = build_filter(self._set_sources)
         return set(self._regex_set.Match(shadow, potential=True) or ())
+
+    def active_rules(self, terms: dict[str, list[int]], regexes: set[int]) -> set[str]:
+        """IDs of this library's rules that may fire in a document with these prefilter results."""
+        if self._gate is None:
+            from normcheck.dsl.gate import GateIndex
+
+            self._gate = GateIndex(self.rules)
+        return self._gate.active(terms, regexes)  # type: ignore[no-any-return]
 
     # ---- matchers ----------------------------------------------------------------------------
     def compile_matcher(self, node: ast.Matcher, path: str) -> m.Matcher:

@@ -207,6 +207,7 @@ class _Loader:
             if not rule.examples:
                 warnings.append(f"{shown}:{node.pos[0]}: 规则 {node.id} 没有示例（example fail / example pass）")
             compiled.append(rule)
+            self.lib.rules.append(rule)
         tags = set(self.declared_tags or ()) | {tag for rule in compiled for tag in rule.tags}
         return RuleSet(compiled, tags, dict(self.lib.params), warnings, self.files, self.lib)
 

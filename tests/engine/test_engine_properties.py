@@ -59,3 +59,42 @@ def test_proximity_on_many_matches_is_fast(load_text: Callable[..., RuleSet]) ->
     start = time.perf_counter()
     assert check_document(doc, ruleset) == []
     assert time.perf_counter() - start < 2.0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(_ALPHABET, max_size=200))
+def test_rule_gate_changes_nothing_but_speed(ruleset: RuleSet, text: str) -> None:
+    doc = document_from_text(text)
+    gated = check_document(doc, ruleset)
+    library = ruleset.library
+    assert library is not None
+    everything = {rule.id for rule in ruleset.rules}
+    original = library.active_rules
+    library.active_rules = lambda terms, regexes: everything  # type: ignore[method-assign]
+    try:
+        assert check_document(doc, ruleset) == gated
+    finally:
+        library.active_rules = original  # type: ignore[method-assign]
+
+
+def test_rule_gate_on_bundled_rules_and_samples() -> None:
+    from pathlib import Path
+
+    from normcheck.dsl import load_rules
+
+    ruleset = load_rules()
+    assert ruleset.library is not None
+    from normcheck.reader import read_path
+
+    samples = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.docx"))
+    docs = [read_path(p) for p in samples]
+    docs.append(document_from_text("第一条 根据《中华人民共和国合同法》第五十二条，经营者应当缴纳保证金，处200元罚款。"))
+    assert len(docs) > 3
+    everything = {rule.id for rule in ruleset.rules}
+    for doc in docs:
+        gated = check_document(doc, ruleset)
+        ruleset.library.active_rules = lambda terms, regexes: everything  # type: ignore[method-assign]
+        try:
+            assert check_document(doc, ruleset) == gated
+        finally:
+            del ruleset.library.active_rules
