@@ -171,16 +171,21 @@ def read_value(text: str, kind: str) -> tuple[Any, int, int] | None:
         # 第二条, 第三款: an article or paragraph label is not a quantity.
         if m.start() > 0 and text[m.start() - 1] == "第":
             continue
-        return _number(m.group()), m.start(), m.end()
+        number = _number(m.group())
+        if number is not None:
+            return number, m.start(), m.end()
     return None
 
 
-def _number(text: str) -> int | float:
+def _number(text: str) -> int | float | None:
     if text[0].isdigit():
         return float(text) if "." in text else int(text)
     from normcheck.structure import parse_chinese_number
 
-    return parse_chinese_number(text)
+    try:
+        return parse_chinese_number(text)
+    except ValueError:  # 万万, 百: numeral characters that do not form a number
+        return None
 
 
 # ---- conditions --------------------------------------------------------------------------------

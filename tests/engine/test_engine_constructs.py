@@ -182,6 +182,13 @@ def test_sentence_values(run: Run) -> None:
     assert len(run('assert number in sentence with "罚款" < 100')) == 1
 
 
+def test_malformed_numerals_are_skipped(load_text: Callable[..., RuleSet]) -> None:
+    doc = document_from_text("第一条 处万万元罚款，或者处三百元罚款。\n第二条 期限为百日。")
+    ruleset = load_text('rule N-1 "t" {\n severity info\n assert number in sentence with "罚款" == 300\n'
+                        ' forbid /期限为(?P<期限>.+)。/ where 期限 > 3\n example fail "x"\n}\n')
+    assert check_document(doc, ruleset) == []
+
+
 def test_params(run: Run, load_text: Callable[..., RuleSet]) -> None:
     prelude = 'param 上限 = 2 years\nparam 开关 = true\nparam 机构 = "城管局"'
     assert len(run("assert validity <= param 上限", prelude)) == 1
