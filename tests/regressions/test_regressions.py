@@ -9,6 +9,8 @@ Fixtures:
   word/document.xml flipped (zlib.error from inside zipfile).
 - ``lzma-stream-corrupt.docx``: a small package whose word/document.xml is LZMA-compressed (method 14),
   with its LZMA properties header damaged (lzma.LZMAError from inside zipfile).
+- ``baseline-findings-null.json``, ``baseline-count-infinity.json``: hand-edited baselines (found by
+  tests/fuzz/test_fuzz_config.py).
 """
 from __future__ import annotations
 
@@ -96,3 +98,19 @@ def test_a_dangling_link_in_a_package_is_skipped_or_named(tmp_path: Path) -> Non
     (package / "备案报告.docx").symlink_to(tmp_path / "已删除.docx")
     outcome = _read_within(package, 20)
     assert not isinstance(outcome, InputError) or "备案报告" in outcome.message, outcome
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("baseline-findings-null.json", marks=pytest.mark.xfail(
+        strict=True, raises=TypeError, reason="normcheck/baseline.py load iterates a null or non-list "
+        "'findings' outside its try: TypeError escapes, `normcheck --baseline` prints a traceback, exit 1")),
+    pytest.param("baseline-count-infinity.json", marks=pytest.mark.xfail(
+        strict=True, raises=OverflowError, reason="normcheck/baseline.py load: int(Infinity) raises "
+        "OverflowError, which its handler does not catch")),
+])
+def test_malformed_baselines_are_config_errors(name: str) -> None:
+    from normcheck import baseline
+    from normcheck.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        baseline.load(FIXTURES / name)
