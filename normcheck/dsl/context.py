@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from normcheck.model import Document
     from normcheck.structure.facts import Structure
 
-_SENTENCE_ENDS = "。！？；!?;"
 _BASE_PARTS = {"document": ("body",), "body": ("body",), "headers": ("header", "footer")}
 
 
@@ -71,6 +70,8 @@ class DocContext:
         found = self._block_sentences.get(index)
         if found is None:
             base = self.block_starts[index]
+            from normcheck.structure import split_sentences
+
             spans = [(base + s, base + e) for s, e in split_sentences(self.doc.blocks[index].text)]
             found = self._block_sentences[index] = ([s for s, _ in spans], spans)
         return found
@@ -156,9 +157,7 @@ class DocContext:
         if each == "paragraph":
             return [Unit((self.block_span(b),), b) for b in blocks]
         if each == "sentence":
-            chosen = set(blocks)
-            return [Unit((span,), self.block_at(span[0])) for span in self.sentences()
-                    if self.block_at(span[0]) in chosen]
+            return [Unit((span,), b) for b in blocks for span in self.block_sentences(b)[1]]
         chosen = set(blocks)
         units = []
         for article in self.structure.articles:
@@ -172,8 +171,11 @@ class DocContext:
             return units
         out: list[Unit] = []
         for unit in units:
+            if unit.block is None:
+                continue
             for lo, hi in unit.ranges:
-                out.extend(Unit(((s, e),), unit.block) for s, e in self.sentences() if lo <= s and e <= hi)
+                out.extend(Unit(((s, e),), unit.block) for s, e in self.block_sentences(unit.block)[1]
+                           if lo <= s and e <= hi)
         return out
 
     def _base_blocks(self, kind: str, section: str | None) -> list[int]:
@@ -217,24 +219,3 @@ class DocContext:
             lo = base + citation.start + max(offset, 0)
             units.append(Unit(((lo, lo + len(citation.law)),), citation.block, citation))
         return units
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of one block, from the structure stage when it provides them."""
-    try:
-        from normcheck.structure import split_sentences as structure_split
-    except ImportError:
-        return _split_sentences(text)
-    return list(structure_split(text))
-
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_ENDS:
-            spans.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
