@@ -200,10 +200,17 @@ def test_params(run: Run, load_text: Callable[..., RuleSet]) -> None:
     assert ruleset.params["机构"] == ("城管局",)
 
 
+def test_durations_written_in_chinese(load_text: Callable[..., RuleSet]) -> None:
+    doc = document_from_text("第一条 公开征求意见期限为六个月。\n第二条 答复期限为7个工作日。\n第三条 期限为30日。")
+    ruleset = load_text('rule W-1 "t" {\n severity info\n message "{article}{期限}{fact validity}"\n'
+                        ' forbid /期限为(?P<期限>[^。]+)/ where 期限 < 1 months\n example fail "x"\n}\n')
+    assert [f.message for f in check_document(doc, ruleset)] == ["第二条7个工作日"]
+
+
 def test_templates(run: Run) -> None:
-    [f] = run('message "{article}：{match}（{sentence}）{fact issue_date}{param 上限}"\n  fix "删除“{match}”"\n'
-              '  forbid "罚款"', "param 上限 = 2 years")
-    assert f.message == "第二条：罚款（第二条 违反本办法规定的，由区城管局处200元罚款。）2021年1月10日2年"
+    [f] = run('message "{article}：{match}（{sentence}）{fact issue_date}{param 上限}{fact validity}{{}}"\n'
+              '  fix "删除“{match}”"\n  forbid "罚款"', "param 上限 = 2 years")
+    assert f.message == "第二条：罚款（第二条 违反本办法规定的，由区城管局处200元罚款。）2021年1月10日2年5年{}"
     assert f.fix == "删除“罚款”"
     assert f.context == "第二条 违反本办法规定的，由区城管局处200元罚款。"
 
@@ -215,19 +222,21 @@ def test_headers_tables_and_package_files(load_text: Callable[..., RuleSet]) -> 
         Block("收费项目", index=3, file="pkg/正文.docx", cell=(0, 0, 0)),
         Block("保证金", index=4, file="pkg/正文.docx", cell=(0, 0, 1)),
         Block("内部资料 保证金", part="header", index=1, file="pkg/正文.docx"),
+        Block("第1页 保证金", part="footer", index=1, file="pkg/正文.docx"),
         Block("起草中征求了意见。", index=1, file="pkg/起草说明.docx"),
     ]
     doc = Document(path="pkg", blocks=blocks, files=("pkg/正文.docx", "pkg/起草说明.docx"))
     structure = Structure(title=Fact("XX区停车管理办法", "XX区停车管理办法", 0, 0, 9),
-                          sections=[Section("正文", 0, 5, "pkg/正文.docx")],
+                          sections=[Section("正文", 0, 6, "pkg/正文.docx")],
                           citations=[Citation("x", (), "《x》", 1, 0, 3)])
-    ruleset = load_text('rule H-1 "t" {\n severity info\n forbid "保证金" in headers\n example fail "x"\n}\n'
+    ruleset = load_text('rule H-1 "t" {\n severity info\n forbid "保证金" in each paragraph of headers\n example fail "x"\n}\n'
                         'rule H-2 "t" {\n severity info\n forbid "保证金" in tables\n example fail "x"\n}\n'
                         'rule H-3 "t" {\n severity info\n require "征求" in section "起草说明"\n example fail "x"\n}\n'
                         'rule H-4 "t" {\n severity info\n forbid "保证金" in document\n example fail "x"\n}\n')
     found = {(f.rule, f.location.part, f.location.paragraph, f.location.file)
              for f in check_document(doc, ruleset, structure)}
-    assert found == {("H-1", "header", 1, "pkg/正文.docx"), ("H-2", "body", 4, "pkg/正文.docx"),
+    assert found == {("H-1", "header", 1, "pkg/正文.docx"), ("H-1", "footer", 1, "pkg/正文.docx"),
+                     ("H-2", "body", 4, "pkg/正文.docx"),
                      ("H-4", "body", 2, "pkg/正文.docx")}
 
 
