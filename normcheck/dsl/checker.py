@@ -44,10 +44,10 @@ class CompiledRule:
     source: ast.RuleNode | None = field(default=None, repr=False)
 
     def describe(self) -> list[str]:
-        """What the rule compiles to, one line per check (for ``rules show``)."""
-        from normcheck.dsl.describe import describe_check
+        """What the rule compiles to: one line per check, then the named patterns it uses."""
+        from normcheck.dsl.describe import describe_rule
 
-        return [describe_check(check) for check in self.checks]
+        return describe_rule(self.checks)
 
 
 def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set[str] | None) -> CompiledRule:

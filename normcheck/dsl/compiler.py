@@ -150,6 +150,7 @@ class Library:
                 raise self.error(f"参数“{name}”不是文字列表，不能用来查找", path, node.pos)
         if name in self._named:
             return self._named[name]
+        compiled: m.Matcher
         if name in self.patterns:
             if name in self._compiling:
                 raise self.error(f"模式“{name}”直接或间接地引用了自己", path, node.pos)
@@ -158,7 +159,7 @@ class Library:
             decl, decl_path = self.patterns[name]
             self._compiling.append(name)
             try:
-                compiled = self.compile_matcher(decl.matcher, decl_path)
+                compiled = m.Named(name, self.compile_matcher(decl.matcher, decl_path))
             finally:
                 self._compiling.pop()
         elif name in self.lists:

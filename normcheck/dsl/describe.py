@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from normcheck.dsl import conditions as cond
+from normcheck.dsl import matchers as m
 from normcheck.dsl.compiler import (
     AssertCheck,
     CompiledCheck,
@@ -15,6 +16,46 @@ from normcheck.dsl.templates import format_value
 from normcheck.structure.facts import Duration
 
 _UNITS = {"year": "years", "month": "months", "day": "days", "workday": "workdays"}
+
+
+def describe_rule(checks: list[CompiledCheck]) -> list[str]:
+    """One line per check, then one line per named pattern the checks use (``pattern NAME = …``)."""
+    lines = [describe_check(check) for check in checks]
+    seen: dict[str, m.Named] = {}
+    stack: list[m.Matcher] = [matcher for check in checks for matcher in _check_matchers(check)]
+    while stack:
+        matcher = stack.pop()
+        if isinstance(matcher, m.Named):
+            if matcher.name in seen:
+                continue
+            seen[matcher.name] = matcher
+        stack.extend(matcher.children())
+    lines += [f"pattern {name} = {named.matcher.describe()}" for name, named in sorted(seen.items())]
+    return lines
+
+
+def _check_matchers(check: CompiledCheck) -> list[m.Matcher]:
+    if isinstance(check, RequireCheck):
+        return [check.matcher]
+    if isinstance(check, ForbidCheck):
+        return [check.matcher] + (_condition_matchers(check.where) if check.where is not None else [])
+    if isinstance(check, FactCheck):
+        return []
+    if isinstance(check, AssertCheck):
+        return _condition_matchers(check.cond)
+    return _condition_matchers(check.cond) + [x for c in check.checks for x in _check_matchers(c)]
+
+
+def _condition_matchers(c: cond.Condition) -> list[m.Matcher]:
+    if isinstance(c, cond.Contains):
+        return [c.matcher]
+    if isinstance(c, cond.Compare):
+        return [v.matcher for v in (c.left, c.right) if isinstance(v, (cond.SentenceValue, cond.CountValue))]
+    if isinstance(c, cond.NotCondition):
+        return _condition_matchers(c.cond)
+    if isinstance(c, (cond.AllConditions, cond.AnyCondition)):
+        return [x for item in c.items for x in _condition_matchers(item)]
+    return []
 
 
 def describe_check(check: CompiledCheck) -> str:

@@ -67,6 +67,10 @@ class Matcher:
     def describe(self) -> str:
         raise NotImplementedError
 
+    def children(self) -> list[Matcher]:
+        """The matchers this one is built from (for ``rules show``)."""
+        return []
+
 
 class Primitive(Matcher):
     """A matcher computed once per document over the whole text, then filtered per unit."""
@@ -154,6 +158,29 @@ class Pattern(Primitive):
 
 
 @dataclass(eq=False)
+class Named(Matcher):
+    """A named pattern: matches as its definition, reads as its name in ``rules show``."""
+
+    name: str
+    matcher: Matcher
+
+    def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        return self.matcher.find(ctx, unit)
+
+    def exists(self, ctx: DocContext, unit: Unit) -> bool:
+        return self.matcher.exists(ctx, unit)
+
+    def anchors(self) -> list[Primitive]:
+        return self.matcher.anchors()
+
+    def describe(self) -> str:
+        return self.name
+
+    def children(self) -> list[Matcher]:
+        return [self.matcher]
+
+
+@dataclass(eq=False)
 class AnyOf(Matcher):
     items: list[Matcher]
 
@@ -172,6 +199,9 @@ class AnyOf(Matcher):
 
     def describe(self) -> str:
         return "(" + " | ".join(item.describe() for item in self.items) + ")"
+
+    def children(self) -> list[Matcher]:
+        return list(self.items)
 
 
 @dataclass(eq=False)
@@ -201,6 +231,9 @@ class AllOf(Matcher):
     def describe(self) -> str:
         parts = [("not " if neg else "") + item.describe() for item, neg in zip(self.items, self.negated)]
         return "(" + " and ".join(parts) + ")"
+
+    def children(self) -> list[Matcher]:
+        return list(self.items)
 
 
 @dataclass(eq=False)
@@ -252,6 +285,9 @@ class Near(Matcher):
             tail = f" within {self.distance}" if self.distance is not None else ""
             return f"({self.first.describe()} before {self.second.describe()}{tail})"
         return f"({self.first.describe()} within {self.distance} chars of {self.second.describe()})"
+
+    def children(self) -> list[Matcher]:
+        return [self.first, self.second]
 
 
 @dataclass(eq=False)
@@ -308,6 +344,9 @@ class WithExceptions(Matcher):
 
     def describe(self) -> str:
         return " ".join([self.matcher.describe()] + [exc.describe() for exc in self.exceptions])
+
+    def children(self) -> list[Matcher]:
+        return [self.matcher] + [exc.target for exc in self.exceptions if exc.target is not None]
 
 
 def _find_all(text: str, term: str) -> list[Span]:

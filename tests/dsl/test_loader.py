@@ -46,6 +46,16 @@ def test_describe_shows_conditions(write_rules: Callable[..., Path]) -> None:
         "forbid /(?P<期限>\\d+)日/ in each sentence where 期限 < 30 days"]
 
 
+def test_describe_names_patterns_and_lists_them(write_rules: Callable[..., Path]) -> None:
+    path = write_rules('list 词 = "甲"\npattern 内 = 词 | /乙+/\npattern 外 = 内 within 3 chars of "丙"\n'
+                       'rule D-2 "t" {\n severity info\n forbid 外 unless in title\n'
+                       ' when document contains 内 then require 内\n example fail "x"\n}\n')
+    [rule] = load_rules([path], bundled=False).rules
+    assert rule.describe() == ["forbid 外 unless in title in each sentence",
+                               "when document contains 内 then { require 内 in document }",
+                               'pattern 内 = (词 | /乙+/)', 'pattern 外 = (内 within 3 chars of "丙")']
+
+
 def test_folder_include_once_and_shared_names(write_rules: Callable[..., Path], tmp_path: Path) -> None:
     write_rules('list 词 = "甲", "乙"\n', "pack/common.rules")
     write_rules('include "common.rules"\n' + RULE.format(id="A-1", tag="x", term="甲"), "pack/a.rules")
