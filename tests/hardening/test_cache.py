@@ -209,3 +209,21 @@ def test_entries_are_plain_json(store: ResultCache) -> None:
     store.put("f" * 64, _result())
     data = json.loads(store.entry("f" * 64).read_text(encoding="utf-8"))
     assert data["key"] == "f" * 64 and len(data["result"]["findings"]) == 3
+
+
+def test_real_results_come_back_identical(store: ResultCache) -> None:
+    from normcheck.dsl import load_rules
+    from normcheck.runner import SelectedRules, check_target
+
+    selected = SelectedRules(load_rules())
+    digest = rules_hash(selected.ruleset)
+    targets = sorted(SAMPLES.glob("*.docx")) + [SAMPLES / "temporary-assistance"]
+    fresh = {}
+    for target in targets:
+        fresh[target] = check_cached(target, lambda p: check_target(p, selected)[0], store, digest, "c")
+    assert sum(len(r.findings) for r in fresh.values()) > 0
+    for target in targets:
+        again = check_cached(target, lambda p: pytest.fail(f"{p} was checked again"), store, digest, "c")
+        assert again.path == fresh[target].path
+        assert again.error == fresh[target].error
+        assert again.findings == fresh[target].findings
