@@ -11,11 +11,15 @@ is a crash, which atheris reports and saves as ``crash-<hash>`` for a regression
 ``tests/regressions/``. Hangs are caught by libFuzzer's ``-timeout``.
 
     pip install atheris
-    python bench/fuzz_atheris.py docx bench/out/fuzz-docx samples -timeout=20 -max_total_time=3600
-    python bench/fuzz_atheris.py rules bench/out/fuzz-rules rules -timeout=20 -max_total_time=3600
+    mkdir -p bench/out/fuzz-docx bench/out/fuzz-rules
+    python bench/fuzz_atheris.py docx bench/out/fuzz-docx samples -timeout=20 -max_total_time=3600 \
+        -artifact_prefix=bench/out/
+    python bench/fuzz_atheris.py rules bench/out/fuzz-rules rules -timeout=20 -max_total_time=3600 \
+        -artifact_prefix=bench/out/
 
-The first folder collects the growing corpus; the others seed it (the sample documents, the bundled rule
-files). Everything after the target name is passed to libFuzzer.
+The first folder collects the growing corpus (libFuzzer only writes there); the others seed it (the sample
+documents, the bundled rule files). Everything after the target name is passed to libFuzzer; crashes are
+written as ``bench/out/crash-<hash>``.
 """
 from __future__ import annotations
 

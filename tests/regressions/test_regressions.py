@@ -9,6 +9,8 @@ Fixtures:
   word/document.xml flipped (zlib.error from inside zipfile).
 - ``lzma-stream-corrupt.docx``: a small package whose word/document.xml is LZMA-compressed (method 14),
   with its LZMA properties header damaged (lzma.LZMAError from inside zipfile).
+- ``zip-version-unsupported.docx``: found by bench/fuzz_atheris.py; its central directory claims a zip
+  version zipfile does not implement (NotImplementedError from ``zipfile.ZipFile()``).
 - ``baseline-findings-null.json``, ``baseline-count-infinity.json``: hand-edited baselines (found by
   tests/fuzz/test_fuzz_config.py).
 """
@@ -43,6 +45,12 @@ def test_corrupt_deflate_stream_is_a_corrupt_zip() -> None:
                    "catch lzma.LZMAError: a damaged LZMA member escapes as a foreign exception")
 def test_corrupt_lzma_stream_is_a_corrupt_zip() -> None:
     assert _code("lzma-stream-corrupt.docx") == "corrupt-zip"
+
+
+@pytest.mark.xfail(strict=True, raises=NotImplementedError, reason="normcheck/reader/package.py Package.__init__ "
+                   "does not catch NotImplementedError from zipfile.ZipFile (unsupported zip version)")
+def test_unsupported_zip_version_is_a_corrupt_zip() -> None:
+    assert _code("zip-version-unsupported.docx") in ("corrupt-zip", "unsupported-format")
 
 
 def test_corrupt_members_end_as_a_file_error_in_a_run() -> None:
