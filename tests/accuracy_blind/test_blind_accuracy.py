@@ -1,0 +1,231 @@
+"""Held-out accuracy of the bundled rules, per tag, on a corpus written without looking at the rules.
+
+The ``<tag>.tsv`` files in this folder were written from the legal background alone (no rule file, no
+existing corpus, no rule documentation was read before they were committed), so they measure how well the
+rules generalise rather than how well they fit the cases they were tuned on. Format as in
+``tests/accuracy``: header ``expect<TAB>note<TAB>text``, one case a line, ``\\n`` between paragraphs.
+
+A case *fires* for a tag when the bundled rules report at least one finding of severity error or warning
+carrying that tag. The floor asserted here (precision >= 0.8, recall >= 0.7) is a guard against regressions
+on held-out data, deliberately below the tuned corpus's floor; cases must not be changed to reach it. A tag
+below the floor on the first measurement is listed in ``BELOW_FLOOR`` and its case is marked xfail
+(non-strict) so CI stays green while the gap stays visible.
+
+Run ``python tests/accuracy_blind/test_blind_accuracy.py`` or ``pytest -s tests/accuracy_blind`` for the
+table and, for each wrong case, its note and the rule IDs that fired.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CORPUS_DIR = Path(__file__).resolve().parent
+MIN_PRECISION = 0.8
+MIN_RECALL = 0.7
+MIN_CASES = 24
+HEADER = ["expect", "note", "text"]
+EXPECTATIONS = ("defect", "clean")
+COUNTED_SEVERITIES = frozenset({"error", "warning"})
+TAGS = ("consultation", "legality-review", "collective-decision", "civil-code", "authority",
+        "fair-competition", "filing")
+
+# Tags measured below the floor on the first run of this corpus (2026-11-28); see the module docstring.
+BELOW_FLOOR: dict[str, str] = {
+    "legality-review": "first blind run: precision 0.786 (3 false alarms on clean review records)",
+    "fair-competition": "first blind run: precision 0.615, recall 0.615 (FAIR-010 fires on clean single "
+                        "sentences; deposits, entry conditions, designated agencies missed)",
+    "filing": "first blind run: recall 0.000 (no rule checks the 备案 itself: deadline, recipient, "
+              "materials, planned-only filing)",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    tag: str
+    line: int
+    defect: bool
+    note: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: Case
+    fired: bool
+    tag_rules: tuple[str, ...]    # rules that reported the case's tag at error/warning
+    other_rules: tuple[str, ...]  # every other rule that reported anything (any tag, any severity)
+
+    @property
+    def wrong(self) -> bool:
+        return self.fired != self.case.defect
+
+
+@dataclass(frozen=True)
+class Score:
+    tag: str
+    true_positive: int
+    false_positive: int
+    false_negative: int
+    true_negative: int
+
+    @classmethod
+    def from_outcomes(cls, tag: str, outcomes: list[Outcome]) -> Score:
+        tp = sum(o.case.defect and o.fired for o in outcomes)
+        fp = sum(not o.case.defect and o.fired for o in outcomes)
+        fn = sum(o.case.defect and not o.fired for o in outcomes)
+        tn = sum(not o.case.defect and not o.fired for o in outcomes)
+        return cls(tag, tp, fp, fn, tn)
+
+    @property
+    def cases(self) -> int:
+        return self.true_positive + self.false_positive + self.false_negative + self.true_negative
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positive + self.false_positive
+        return self.true_positive / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        defects = self.true_positive + self.false_negative
+        return self.true_positive / defects if defects else 1.0
+
+    @property
+    def meets_floor(self) -> bool:
+        return self.precision >= MIN_PRECISION and self.recall >= MIN_RECALL
+
+
+def load_cases(path: Path) -> list[Case]:
+    """Read one corpus file; a malformed line raises ValueError naming file and line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != HEADER:
+        raise ValueError(f"{path.name}:1: header must be {'<TAB>'.join(HEADER)}")
+    cases = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[0] not in EXPECTATIONS or not fields[2].strip():
+            raise ValueError(f"{path.name}:{number}: expected 'defect|clean<TAB>note<TAB>text'")
+        cases.append(Case(path.stem, number, fields[0] == "defect", fields[1], fields[2].replace("\\n", "\n")))
+    return cases
+
+
+def corpus_path(tag: str) -> Path:
+    return CORPUS_DIR / f"{tag}.tsv"
+
+
+@lru_cache(maxsize=1)
+def bundled_rules() -> Any:
+    from normcheck.dsl import load_rules
+
+    return load_rules()
+
+
+def run_case(case: Case, rules: Any) -> Outcome:
+    from normcheck.engine import check_document
+    from normcheck.reader.plain import document_from_text
+
+    findings = check_document(document_from_text(case.text, path="case.txt"), rules)
+    tag_rules = sorted({f.rule for f in findings if f.severity in COUNTED_SEVERITIES and case.tag in f.tags})
+    other = sorted({f"{f.rule}({f.severity})" for f in findings if f.rule not in tag_rules})
+    return Outcome(case, bool(tag_rules), tuple(tag_rules), tuple(other))
+
+
+@cache
+def evaluate(tag: str) -> tuple[Score, tuple[Outcome, ...]]:
+    outcomes = [run_case(case, bundled_rules()) for case in load_cases(corpus_path(tag))]
+    return Score.from_outcomes(tag, outcomes), tuple(o for o in outcomes if o.wrong)
+
+
+def format_table(scores: list[Score]) -> str:
+    rows = [f"{'tag':<22}{'cases':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>5}{'precision':>11}{'recall':>8}"]
+    for s in scores:
+        rows.append(f"{s.tag:<22}{s.cases:>6}{s.true_positive:>5}{s.false_positive:>5}{s.false_negative:>5}"
+                    f"{s.true_negative:>5}{s.precision:>11.3f}{s.recall:>8.3f}")
+    return "\n".join(rows)
+
+
+def describe_wrong(wrong: tuple[Outcome, ...]) -> str:
+    lines = []
+    for o in wrong:
+        c = o.case
+        kind = "missed" if c.defect else "false alarm"
+        fired = ", ".join(o.tag_rules) or "none"
+        others = ", ".join(o.other_rules) or "none"
+        lines.append(f"  {c.tag}.tsv:{c.line} {kind}: {c.note}\n"
+                     f"      {c.tag} rules fired: {fired}; other rules: {others}")
+    return "\n".join(lines)
+
+
+# ---- tests ----------------------------------------------------------------------------------------------
+
+def test_score_arithmetic() -> None:
+    def outcome(defect: bool, fired: bool) -> Outcome:
+        return Outcome(Case("t", 2, defect, "n", "x"), fired, (), ())
+
+    score = Score.from_outcomes("t", [outcome(True, True), outcome(True, True), outcome(True, False),
+                                      outcome(False, True), outcome(False, False)])
+    assert (score.true_positive, score.false_positive, score.false_negative, score.true_negative) == (2, 1, 1, 1)
+    assert score.precision == pytest.approx(2 / 3) and score.recall == pytest.approx(2 / 3)
+    assert Score.from_outcomes("t", [outcome(True, False)]).recall == 0.0
+
+
+def test_load_cases_rejects_malformed_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "x.tsv"
+    bad.write_text("expect\tnote\ttext\nmaybe\tnote\tsome text\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="x.tsv:2"):
+        load_cases(bad)
+    bad.write_text("expect,note,text\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="header"):
+        load_cases(bad)
+
+
+def test_every_tag_has_a_corpus() -> None:
+    assert sorted(p.stem for p in CORPUS_DIR.glob("*.tsv")) == sorted(TAGS)
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_corpus_is_balanced(tag: str) -> None:
+    cases = load_cases(corpus_path(tag))
+    defects = sum(c.defect for c in cases)
+    assert len(cases) >= MIN_CASES
+    # written exactly half and half; one filing case (文号 in [ ] brackets) was relabelled clean -> defect
+    # after the first run because it genuinely breaks GB/T 9704, hence the tolerance
+    assert 0.4 <= defects / len(cases) <= 0.6, f"{tag}: {defects} defects in {len(cases)} cases"
+    assert tag in bundled_rules().tags, f"{tag} is not a tag of the bundled rules"
+
+
+def _accuracy_params() -> list[Any]:
+    params = []
+    for tag in TAGS:
+        marks = [pytest.mark.xfail(strict=False, reason=BELOW_FLOOR[tag])] if tag in BELOW_FLOOR else []
+        params.append(pytest.param(tag, id=tag, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("tag", _accuracy_params())
+def test_blind_accuracy(tag: str) -> None:
+    score, wrong = evaluate(tag)
+    print("\n" + format_table([score]))
+    if wrong:
+        print(describe_wrong(wrong))
+    assert score.precision >= MIN_PRECISION, describe_wrong(wrong)
+    assert score.recall >= MIN_RECALL, describe_wrong(wrong)
+
+
+if __name__ == "__main__":
+    results = [evaluate(tag) for tag in TAGS]
+    print(format_table([score for score, _ in results]))
+    all_wrong = tuple(o for _, wrong in results for o in wrong)
+    if all_wrong:
+        print("\nmisclassified:\n" + describe_wrong(all_wrong))
+    below = [score.tag for score, _ in results if not score.meets_floor]
+    if below:
+        print(f"\nbelow the floor (precision >= {MIN_PRECISION}, recall >= {MIN_RECALL}): {', '.join(below)}")
+    sys.exit(0 if all(score.meets_floor or score.tag in BELOW_FLOOR for score, _ in results) else 1)
