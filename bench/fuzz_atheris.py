@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """Coverage-guided fuzzing of normcheck with atheris, for long local runs (not part of CI).
 
-Two targets:
+Three targets:
 
 ``docx``   the bytes are written to a file and read, dumped, analysed and checked with the bundled rules;
+``xml``    the bytes become ``word/document.xml`` of an otherwise intact sample package, then as ``docx``
+           (mutations reach the story walker instead of stopping at the zip layer);
 ``rules``  the bytes are decoded as UTF-8 and loaded as a rule file, then the rules check a short document.
 
-Either must end in a result or in one of normcheck's own errors (``NormcheckError``); any other exception
+An empty corpus folder for ``xml`` is seeded with the main parts of the sample documents.
+
+Each must end in a result or in one of normcheck's own errors (``NormcheckError``); any other exception
 is a crash, which atheris reports and saves as ``crash-<hash>`` for a regression fixture in
 ``tests/regressions/``. Hangs are caught by libFuzzer's ``-timeout``.
 
     pip install atheris
-    mkdir -p bench/out/fuzz-docx bench/out/fuzz-rules
+    mkdir -p bench/out/fuzz-docx bench/out/fuzz-xml bench/out/fuzz-rules
     python bench/fuzz_atheris.py docx bench/out/fuzz-docx samples -timeout=20 -max_total_time=3600 \
+        -artifact_prefix=bench/out/
+    python bench/fuzz_atheris.py xml bench/out/fuzz-xml -timeout=20 -max_total_time=3600 \
         -artifact_prefix=bench/out/
     python bench/fuzz_atheris.py rules bench/out/fuzz-rules rules -timeout=20 -max_total_time=3600 \
         -artifact_prefix=bench/out/
@@ -26,6 +32,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +46,8 @@ with atheris.instrument_imports():
     from normcheck.reader.plain import document_from_text
     from normcheck.structure import analyze
 
+_SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+_TEMPLATE = _SAMPLES / "parking-measures.docx"
 _WORK = Path(tempfile.mkdtemp(prefix="normcheck-atheris-"))
 _RULES: list[Any] = []
 _SAMPLE_TEXT = ("前进区人民政府关于印发《前进区停车管理办法》的通知\n前政规〔2024〕3号\n第一条 为了规范停车管理，"
@@ -62,6 +71,28 @@ def fuzz_docx(data: bytes) -> None:
         return
 
 
+def fuzz_document_xml(data: bytes) -> None:
+    target = _WORK / "input.docx"
+    with zipfile.ZipFile(_TEMPLATE) as template, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in template.infolist():
+            out.writestr(info.filename, data if info.filename == "word/document.xml" else template.read(info))
+    try:
+        doc = read_path(target)
+        dump_text(doc, True)
+        check_document(doc, bundled(), analyze(doc))
+    except NormcheckError:
+        return
+
+
+def seed_xml(corpus: Path) -> None:
+    """Put the main part of every sample document into an empty corpus folder."""
+    if not corpus.is_dir() or any(corpus.iterdir()):
+        return
+    for number, sample in enumerate(sorted(_SAMPLES.rglob("*.docx"))):
+        with zipfile.ZipFile(sample) as package:
+            (corpus / f"seed-{number:03d}.xml").write_bytes(package.read("word/document.xml"))
+
+
 def fuzz_rules(data: bytes) -> None:
     text = data.decode("utf-8", errors="replace")
     target = _WORK / "input.rules"
@@ -73,7 +104,7 @@ def fuzz_rules(data: bytes) -> None:
         return
 
 
-TARGETS = {"docx": fuzz_docx, "rules": fuzz_rules}
+TARGETS = {"docx": fuzz_docx, "xml": fuzz_document_xml, "rules": fuzz_rules}
 
 
 def main() -> None:
@@ -82,6 +113,8 @@ def main() -> None:
     target = TARGETS[sys.argv[1]]
     # Damaged rule files must not fill the user's rule-AST cache.
     os.environ.setdefault("NORMCHECK_CACHE_DIR", str(_WORK / "cache"))
+    if sys.argv[1] == "xml" and len(sys.argv) > 2 and not sys.argv[2].startswith("-"):
+        seed_xml(Path(sys.argv[2]))
     bundled()
     atheris.Setup([sys.argv[0], *sys.argv[2:]], target)
     atheris.Fuzz()
