@@ -116,6 +116,10 @@ def main() -> None:
     if sys.argv[1] == "xml" and len(sys.argv) > 2 and not sys.argv[2].startswith("-"):
         seed_xml(Path(sys.argv[2]))
     bundled()
+    # Most of normcheck is imported lazily; load it with one run of each target, then instrument it all.
+    for warm_up in TARGETS.values():
+        warm_up(_TEMPLATE.read_bytes())
+    atheris.instrument_all()
     atheris.Setup([sys.argv[0], *sys.argv[2:]], target)
     atheris.Fuzz()
 
