@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from normcheck import __version__
-from normcheck.config import FAIL_ON, FORMATS, STARTER, Config, find_config, load_config
+from normcheck.config import FAIL_ON, FORMATS, Config, find_config, load_config, starter_config
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
 
@@ -61,13 +61,14 @@ def dump_command(file: Path, parts: bool) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 def init_command(folder: Path) -> None:
     """Write a commented starter normcheck.toml into FOLDER (default: the current folder)."""
+    from normcheck.dsl import load_rules
     from normcheck.output import write_atomic
 
     target = folder / "normcheck.toml"
     if target.exists():
         fail(f"{target}: 文件已存在，未覆盖")
     try:
-        write_atomic(target, STARTER)
+        write_atomic(target, starter_config(load_rules().params))
     except OSError as exc:
         fail(_os_error(exc))
     click.echo(f"已写入 {target}", err=True)

@@ -227,7 +227,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + "(?:/.*)?")
 
 
-STARTER = '''\
+_STARTER_TEMPLATE = '''\
 # normcheck configuration. Every key is optional; remove what you do not need.
 # Documentation: docs/configuration.md
 
@@ -252,15 +252,39 @@ fail-on = "error"
 
 # Severity overrides, rule ID = error | warning | info.
 [severity]
-# "FILING-003" = "warning"
+# "FILE-003" = "warning"
 
-# Values the rules read with `param NAME` (province-specific figures).
+# Values the rules read with `param NAME` (province-specific figures). Keys that are not plain ASCII
+# need quotes in TOML. The bundled parameters and their defaults:
 [params]
-# "征求意见最短天数" = 30     # keys that are not plain ASCII need quotes in TOML
-
+{params}
 # Waivers (豁免): a rule that does not apply to some files. The reason is mandatory.
 # [[waivers]]
 # path = "archive/2019/*.docx"
 # rule = "CONSULT-001"
 # reason = "2019年的文件，征求意见材料以纸质方式存档"
 '''
+
+
+def _toml_value(value: Any) -> str:
+    from normcheck.structure.facts import Duration
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Duration):
+        return f'"{value.amount} {value.unit}s"'
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def starter_config(params: dict[str, Any]) -> str:
+    """The commented starter ``normcheck.toml``; ``params`` (name → default) are listed commented out."""
+    lines = "".join(f'# "{name}" = {_toml_value(value)}\n' for name, value in params.items())
+    return _STARTER_TEMPLATE.replace("{params}", lines or "# (none)\n")
+
+
+# The starter text without the list of bundled parameters (for callers that have no rule set).
+STARTER = starter_config({})

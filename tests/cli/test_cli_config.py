@@ -122,3 +122,19 @@ def test_glob_match(pattern: str, path: str, expected: bool) -> None:
 def test_starter_config_is_valid(tmp_path: Path) -> None:
     config = load_config(write(tmp_path / "normcheck.toml", STARTER))
     assert isinstance(config, Config) and config.fail_on == "error"
+
+
+def test_init_lists_every_bundled_param_with_a_default_that_loads(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from normcheck.cli import cli
+    from normcheck.dsl import load_rules
+
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "normcheck.toml").read_text(encoding="utf-8")
+    defaults = load_rules().params
+    uncommented = "\n".join(line[2:] if line.startswith('# "') else line for line in text.splitlines())
+    config = load_config(write(tmp_path / "uncommented.toml", uncommented))
+    assert set(config.params) == set(defaults)
+    assert load_rules(params=config.params).params == defaults
