@@ -142,13 +142,30 @@ class SentenceValue:
 
 
 @dataclass(frozen=True, slots=True)
+class SentencePeriod:
+    """``period in sentence with MATCHER``."""
+
+    matcher: Matcher
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodBetween:
+    """``period from A to B`` (A and B are date values)."""
+
+    first: Value
+    last: Value
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
 class CountOf:
     matcher: Matcher
     scope: Scope
     pos: Pos
 
 
-Value = Const | FactValue | ParamValue | SentenceValue | CountOf
+Value = Const | FactValue | ParamValue | SentenceValue | SentencePeriod | PeriodBetween | CountOf
 
 
 @dataclass(frozen=True, slots=True)

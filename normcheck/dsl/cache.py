@@ -17,7 +17,7 @@ from pathlib import Path
 
 from normcheck.dsl.ast import RuleFile
 
-_VERSION = b"normcheck-rules-ast-1"
+_VERSION = b"normcheck-rules-ast-2"
 _ALLOWED_MODULES = {"normcheck.dsl.ast", "normcheck.structure.facts"}
 _ALLOWED_BUILTINS = {("datetime", "date"), ("builtins", "tuple"), ("builtins", "list"), ("builtins", "dict"),
                      ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "getattr")}

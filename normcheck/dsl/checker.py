@@ -196,6 +196,15 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
         return cond.ParamValue(node.name, lib.params[node.name])
     if isinstance(node, ast.SentenceValue):
         return cond.SentenceValue(node.kind, lib.compile_matcher(node.matcher, path))
+    if isinstance(node, ast.SentencePeriod):
+        return cond.SentencePeriod(lib.compile_matcher(node.matcher, path))
+    if isinstance(node, ast.PeriodBetween):
+        ends = [_value(end, path, lib, captures) for end in (node.first, node.last)]
+        for end in ends:
+            if end.kind != "date":
+                raise lib.error(f"“period from … to …”的两端应当是日期，不能是{_TYPE_WORDS.get(end.kind, end.kind)}",
+                                path, node.pos)
+        return cond.PeriodBetween(ends[0], ends[1])
     assert isinstance(node, ast.CountOf)
     _check_scope(node.scope, path, lib)
     return cond.CountValue(lib.compile_matcher(node.matcher, path), node.scope)

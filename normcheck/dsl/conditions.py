@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from normcheck.dsl.periods import Period, find_period
 from normcheck.structure.facts import Duration
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ def type_of(value: Any) -> str:
         return "duration"
     if isinstance(value, _dt.date):
         return "date"
+    if isinstance(value, Period):
+        return "duration"
     if isinstance(value, tuple):
         return "list"
     return "text"
@@ -134,6 +137,50 @@ class SentenceValue(Value):
                     base = ctx.block_starts[block]
                     return Val(value, block, lo - base + start, lo - base + end)
         return None
+
+
+@dataclass(eq=False)
+class SentencePeriod(Value):
+    """``period in sentence with MATCHER``: the first date range in the first sentence (of the body) where
+    ``matcher`` matches and a range is written. Dates without any year take the issue date's year."""
+
+    matcher: Matcher
+    kind = "duration"
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        issued = fact(ctx, "issue_date")
+        year = issued.value.year if issued is not None and isinstance(issued.value, _dt.date) else None
+        seen: set[tuple[int, int]] = set()
+        for unit in ctx.units_for("document"):
+            for m in self.matcher.find(ctx, unit):
+                lo, hi = ctx.sentence_span(m.start)
+                if (lo, hi) in seen:
+                    continue
+                seen.add((lo, hi))
+                found = find_period(ctx.text[lo:hi], year)
+                if found is not None:
+                    period, start, end = found
+                    block = ctx.block_at(lo)
+                    base = ctx.block_starts[block]
+                    return Val(period, block, lo - base + start, lo - base + end)
+        return None
+
+
+@dataclass(eq=False)
+class PeriodBetween(Value):
+    """``period from A to B``: the days from date A to date B, both included (unknown when either is)."""
+
+    first: Value
+    last: Value
+    kind = "duration"
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        a, b = self.first.evaluate(ctx, env), self.last.evaluate(ctx, env)
+        if a is None or b is None or not isinstance(a.value, _dt.date) or not isinstance(b.value, _dt.date):
+            return None
+        # Reported at the end date: that is what the reader changes when the period is too long.
+        located = b if b.block is not None else a
+        return Val(Period(a.value, b.value), located.block, located.start, located.end)
 
 
 @dataclass(eq=False)
@@ -235,6 +282,13 @@ class Compare(Condition):
         a, b = self.left.evaluate(ctx, env), self.right.evaluate(ctx, env)
         if a is None or b is None:
             return None
+        a, b = _range_capture(a, b), _range_capture(b, a)
+        if isinstance(a.value, Period) or isinstance(b.value, Period):
+            pair = _period_pair(a, b)
+            if pair is None:
+                return None
+            x, y = pair
+            return _OPS[self.op](x, y)
         x, y = _coerce(a, b), _coerce(b, a)
         if x is None or y is None:
             return None
@@ -249,6 +303,32 @@ class Compare(Condition):
             if found is not None and found.block is not None:
                 return found
         return None
+
+
+def _range_capture(val: Val, other: Val) -> Val:
+    """A capture that holds a date range and no duration (「3月4日至3月8日」) reads as a period when it is
+    compared with a duration or a period."""
+    if not (val.is_capture and isinstance(val.value, str) and isinstance(other.value, (Duration, Period))):
+        return val
+    if read_value(val.value, "duration") is not None:
+        return val
+    found = find_period(val.value)
+    return Val(found[0], is_capture=True) if found is not None else val
+
+
+def _period_pair(a: Val, b: Val) -> tuple[float, float] | None:
+    """Both sides as lengths in one unit when at least one is a period (see normcheck.dsl.periods)."""
+    x, y = a.value, b.value
+    if isinstance(x, Period) and isinstance(y, Period):
+        return float(x.days), float(y.days)
+    if isinstance(y, Period):
+        swapped = _period_pair(b, a)
+        return None if swapped is None else (swapped[1], swapped[0])
+    assert isinstance(x, Period)
+    if b.is_capture and isinstance(y, str):
+        found = read_value(y, "duration")
+        y = found[0] if found is not None else None
+    return x.measure(y) if isinstance(y, Duration) else None
 
 
 def _coerce(val: Val, other: Val) -> Any:

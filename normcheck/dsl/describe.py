@@ -50,11 +50,19 @@ def _condition_matchers(c: cond.Condition) -> list[m.Matcher]:
     if isinstance(c, cond.Contains):
         return [c.matcher]
     if isinstance(c, cond.Compare):
-        return [v.matcher for v in (c.left, c.right) if isinstance(v, (cond.SentenceValue, cond.CountValue))]
+        return [x for v in (c.left, c.right) for x in _value_matchers(v)]
     if isinstance(c, cond.NotCondition):
         return _condition_matchers(c.cond)
     if isinstance(c, (cond.AllConditions, cond.AnyCondition)):
         return [x for item in c.items for x in _condition_matchers(item)]
+    return []
+
+
+def _value_matchers(v: cond.Value) -> list[m.Matcher]:
+    if isinstance(v, (cond.SentenceValue, cond.SentencePeriod, cond.CountValue)):
+        return [v.matcher]
+    if isinstance(v, cond.PeriodBetween):
+        return _value_matchers(v.first) + _value_matchers(v.last)
     return []
 
 
@@ -101,6 +109,10 @@ def describe_value(v: cond.Value) -> str:
         return f"param {v.name}"
     if isinstance(v, cond.SentenceValue):
         return f"{v.what} in sentence with {v.matcher.describe()}"
+    if isinstance(v, cond.SentencePeriod):
+        return f"period in sentence with {v.matcher.describe()}"
+    if isinstance(v, cond.PeriodBetween):
+        return f"period from {describe_value(v.first)} to {describe_value(v.last)}"
     assert isinstance(v, cond.CountValue)
     return f"count of {v.matcher.describe()} in {v.scope.describe()}"
 

@@ -323,6 +323,12 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     def number_in_sentence(self, meta: Any, c: list[Any]) -> ast.SentenceValue:
         return ast.SentenceValue("number", c[0], _pos(meta))
 
+    def period_in_sentence(self, meta: Any, c: list[Any]) -> ast.SentencePeriod:
+        return ast.SentencePeriod(c[0], _pos(meta))
+
+    def period_between(self, meta: Any, c: list[Any]) -> ast.PeriodBetween:
+        return ast.PeriodBetween(c[0], c[1], _pos(meta))
+
     def count_of(self, meta: Any, c: list[Any]) -> ast.CountOf:
         return ast.CountOf(c[0], c[1], _pos(meta))
 
