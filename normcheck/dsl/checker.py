@@ -201,7 +201,7 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
     if isinstance(node, ast.PeriodBetween):
         ends = [_value(end, path, lib, captures) for end in (node.first, node.last)]
         for end in ends:
-            if end.kind != "date":
+            if end.kind != "date" and not isinstance(end, cond.CaptureValue):
                 raise lib.error(f"“period from … to …”的两端应当是日期，不能是{_TYPE_WORDS.get(end.kind, end.kind)}",
                                 path, node.pos)
         return cond.PeriodBetween(ends[0], ends[1])

@@ -106,3 +106,13 @@ def test_range_capture_in_forbid_where(run: Callable[[str], list[Finding]]) -> N
     text = "起草说明\n于2024年3月4日至3月8日公开征求意见。\n于2024年4月1日至4月30日再次公开征求意见。"
     findings = run(r'forbid /于(?P<期间>[^公]+)公开/ in document where 期间 < 7 workdays', text)
     assert [f.location.paragraph for f in findings] == [2]  # the second line
+
+
+def test_captures_as_period_ends(run: Callable[[str], list[Finding]]) -> None:
+    text = ("起草说明\n区司法局于2024年1月29日受理，组织法律顾问提出意见后，于2月7日出具审核意见。\n"
+            "区司法局于2024年3月4日受理，于3月5日出具审核意见。\n区司法局于2024年3月4日受理，于次日出具审核意见。")
+    rule = (r'forbid /于(?P<收到>[^，]+日)受理[^。]*于(?P<出具>[^，于]+日)出具/ in each paragraph'
+            " where period from 收到 to 出具 < 5 workdays")
+    assert [f.location.paragraph for f in run(rule, text)] == [3]  # 次日 is no date: unknown
+    later = r'forbid /于(?P<收到>[^，]+日)受理/ in each paragraph where period from 收到 to 2024-03-29 > 20 workdays'
+    assert [f.location.paragraph for f in run(later, text)] == [2]  # 3月4日 to 3月29日 is exactly 20
