@@ -216,7 +216,7 @@ def test_investment_measures_with_local_preferences_and_no_review() -> None:
 
 
 def test_review_that_is_only_planned_or_declared_unnecessary_does_not_count() -> None:
-    grant = "第一条 对新引进的规模以上工业企业，给予一次性奖励50万元。\n"
+    grant = "XX区促进工业发展的若干措施\n第一条 对新引进的规模以上工业企业，给予一次性奖励50万元。\n"
     for note in ("起草说明：下一步将适时开展公平竞争审查。", "起草说明：本文件不涉及市场主体，无需开展公平竞争审查。"):
         assert "FAIR-010" in reported_ids(check(grant + note))
     done = "起草说明：区市场监督管理局会同起草单位开展了公平竞争审查，认为不含排除、限制竞争的内容。"
@@ -254,3 +254,71 @@ XX区户外广告管理办法
 办法第十二条规定，对擅自设置户外广告的，处2000元罚款。"""
     fines = [f for f in check(text) if f.rule == "AUTH-001"]
     assert [f.location.article for f in fines] == ["第十二条"]
+
+
+def test_review_record_is_only_required_of_a_whole_document() -> None:
+    grant = "第五条 对新引进的规模以上工业企业，给予一次性奖励50万元。"
+    assert "FAIR-010" not in reported_ids(check(grant))
+    assert "FAIR-010" in reported_ids(check("XX区促进工业发展的若干措施\n" + grant))
+    assert "FAIR-010" in reported_ids(check(grant + "\n起草说明\n本办法经局务会议审议通过。"))
+    articles = "\n".join(f"第{n}条 对新引进的企业给予奖励。" for n in "一二三")
+    assert "FAIR-010" in reported_ids(check(articles))
+    two = "\n".join(f"第{n}条 对新引进的企业给予奖励。" for n in "一二")
+    assert "FAIR-010" not in reported_ids(check(two))
+    assert "FAIR-010" in reported_ids(check(two, (("竞争_完整文件最少条数", 2),)))
+
+
+ENTRY_MEASURES = """XX区燃气和检测服务管理办法
+第一条 新申请管道燃气经营的企业，其管网与现有经营企业管网的间距不得少于3公里。
+第二条 本区建设工程质量检测业务，由区建设工程质量检测中心统一承担。
+第三条 本区注册企业承建的区内项目，城市基础设施配套费减半收取。
+第四条 外地生产的建筑钢材进入本区销售的，须先到区住房和城乡建设局登记备案。
+第五条 对XX燃气有限公司每年给予运营补贴300万元。
+起草说明
+经区市场监督管理局会同起草单位开展公平竞争审查，认为不含排除、限制竞争的内容。"""
+
+
+def test_entry_conditions_designated_testing_local_fees_and_selective_grants() -> None:
+    findings = check(ENTRY_MEASURES)
+    where = {(f.rule, f.location.article) for f in findings if f.severity in REPORTED}
+    assert {("FAIR-008", "第一条"), ("FAIR-001", "第二条"), ("FAIR-007", "第三条"), ("FAIR-003", "第四条"),
+            ("AUTH-004", "第四条"), ("FAIR-009", "第五条")} <= where
+    assert "FAIR-010" not in {rule for rule, _ in where}
+
+
+ENTRY_COMPLIANT = """第一条 新建加油站与学校、医院的安全距离，按照国家强制性标准执行。
+第二条 建设单位可以自主选择具有相应资质的检测机构进行质量检测。
+第三条 城市基础设施配套费对本区和外地企业执行同一标准。
+第四条 外地生产的建筑钢材进入本区销售，与本地产品执行同一质量标准。
+第五条 对符合条件的各类燃气企业，经公开评审给予安全改造补贴。
+起草说明
+经区市场监督管理局会同起草单位开展公平竞争审查，认为不含排除、限制竞争的内容。"""
+
+
+def test_entry_near_misses_stay_silent() -> None:
+    assert not [f for f in check(ENTRY_COMPLIANT) if "fair-competition" in f.tags and f.severity in REPORTED]
+
+
+def test_disguised_licence_deposit_refusal_and_withheld_services() -> None:
+    text = """第一条 本区户外招牌设置实行备案管理，未经街道办事处备案的，一律不得安装。
+第二条 入驻产业园的企业须向管委会缴纳50万元履约保证金，投产后予以退还。
+第三条 因物业纠纷引发的投诉，区住房和城乡建设局一律不再受理。
+第四条 对拖欠物业服务费的住户，有关部门暂不为其办理子女入学手续。"""
+    where = {(f.rule, f.location.article) for f in check(text) if f.severity in REPORTED}
+    assert {("AUTH-004", "第一条"), ("AUTH-009", "第二条"), ("AUTH-012", "第三条"), ("AUTH-013", "第四条")} <= where
+
+
+def test_lawful_counterparts_of_licence_deposit_refusal_and_services() -> None:
+    text = """第一条 运营企业应当报送车辆投放信息，该告知性备案不作为投放的前置条件。
+第二条 对已收取的履约保证金，管委会应当在项目验收后30日内退还。
+第三条 投诉人以同一事实和理由重复投诉，已经依法作出处理的，不再受理。
+第四条 未缴清土地出让金的，不动产登记机构不予办理不动产登记。"""
+    assert not [f for f in check(text) if "authority" in f.tags and f.severity in REPORTED]
+
+
+def test_fine_graded_within_the_upper_laws_range_is_not_a_new_fine() -> None:
+    within = ("第六条 违反《城市供水条例》第三十五条规定，情节较轻的，处以五千元以上一万元以下罚款；"
+              "情节较重的，处以一万元以上三万元以下罚款。上述档次在该条例规定的罚款幅度内划分。")
+    assert "AUTH-001" not in reported_ids(check(within))
+    own_range = "第六条 擅自占用绿地的，处以五千元以上一万元以下罚款；情节较重的，在上述幅度内从重处罚。"
+    assert "AUTH-001" in reported_ids(check(own_range))
