@@ -151,11 +151,12 @@ class SentencePeriod:
 
 @dataclass(frozen=True, slots=True)
 class PeriodBetween:
-    """``period from A to B`` (A and B are date values)."""
+    """``period from A to B`` (A and B are date values); ``period after A to B`` leaves out day A itself."""
 
     first: Value
     last: Value
     pos: Pos
+    after: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,9 +202,9 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
         ends = [_value(end, path, lib, captures) for end in (node.first, node.last)]
         for end in ends:
             if end.kind != "date" and not isinstance(end, cond.CaptureValue):
-                raise lib.error(f"“period from … to …”的两端应当是日期，不能是{_TYPE_WORDS.get(end.kind, end.kind)}",
+                raise lib.error(f"“period {'after' if node.after else 'from'} … to …”的两端应当是日期，不能是{_TYPE_WORDS.get(end.kind, end.kind)}",
                                 path, node.pos)
-        return cond.PeriodBetween(ends[0], ends[1])
+        return cond.PeriodBetween(ends[0], ends[1], node.after)
     assert isinstance(node, ast.CountOf)
     _check_scope(node.scope, path, lib)
     return cond.CountValue(lib.compile_matcher(node.matcher, path), node.scope)

@@ -168,10 +168,13 @@ class SentencePeriod(Value):
 
 @dataclass(eq=False)
 class PeriodBetween(Value):
-    """``period from A to B``: the days from date A to date B, both included (unknown when either is)."""
+    """``period from A to B``: the days from date A to date B, both included (unknown when either is).
+    ``period after A to B`` starts the day after A, as a deadline counted from an event does
+    (《民法典》第二百零一条: the day the period begins is not counted): A to A is then 0 days."""
 
     first: Value
     last: Value
+    after: bool = False
     kind = "duration"
 
     def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
@@ -187,7 +190,8 @@ class PeriodBetween(Value):
             return None
         # Reported at the end date: that is what the reader changes when the period is too long.
         located = b if b.block is not None else a
-        return Val(Period(a.value, b.value), located.block, located.start, located.end)
+        start = a.value + _dt.timedelta(days=1) if self.after and a.value < _dt.date.max else a.value
+        return Val(Period(start, b.value), located.block, located.start, located.end)
 
 
 def _as_date(val: Val | None) -> Val | None:

@@ -112,7 +112,8 @@ def describe_value(v: cond.Value) -> str:
     if isinstance(v, cond.SentencePeriod):
         return f"period in sentence with {v.matcher.describe()}"
     if isinstance(v, cond.PeriodBetween):
-        return f"period from {describe_value(v.first)} to {describe_value(v.last)}"
+        word = "after" if v.after else "from"
+        return f"period {word} {describe_value(v.first)} to {describe_value(v.last)}"
     assert isinstance(v, cond.CountValue)
     return f"count of {v.matcher.describe()} in {v.scope.describe()}"
 

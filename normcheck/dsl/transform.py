@@ -329,6 +329,9 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     def period_between(self, meta: Any, c: list[Any]) -> ast.PeriodBetween:
         return ast.PeriodBetween(c[0], c[1], _pos(meta))
 
+    def period_after(self, meta: Any, c: list[Any]) -> ast.PeriodBetween:
+        return ast.PeriodBetween(c[0], c[1], _pos(meta), after=True)
+
     def count_of(self, meta: Any, c: list[Any]) -> ast.CountOf:
         return ast.CountOf(c[0], c[1], _pos(meta))
 

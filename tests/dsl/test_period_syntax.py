@@ -36,6 +36,7 @@ def test_period_values_parse() -> None:
 
 @pytest.mark.parametrize(("body", "words"), [
     ("assert period from validity to validity_end <= 5 years", "两端应当是日期"),
+    ("assert period after article_count to validity_end <= 5 years", "period after"),
     ("assert period from effective_date to validity_end <= 5", "无法比较"),
     ('assert period in sentence with "征求" == 2021-01-01', "无法比较"),
     ("assert period from effective_date validity_end <= 5 years", "to"),
@@ -50,9 +51,11 @@ def test_period_mistakes_are_rule_errors(body: str, words: str, write_rules: Cal
 def test_rules_show_writes_periods_back(write_rules: Callable[..., Path]) -> None:
     path = write_rules('rule R-1 "t" {\n severity info\n'
                        ' assert period in sentence with "征求意见" >= 7 workdays\n'
-                       ' assert period from effective_date to validity_end <= 5 years\n example fail "x"\n}\n')
+                       ' assert period from effective_date to validity_end <= 5 years\n'
+                       ' assert period after issue_date to 2030-01-01 > 30 days\n example fail "x"\n}\n')
     [rule] = load_rules([path], bundled=False).rules
     assert [describe_check(c) for c in rule.checks] == [
         'assert period in sentence with "征求意见" >= 7 workdays',
         "assert period from effective_date to validity_end <= 5 years",
+        "assert period after issue_date to 2030-01-01 > 30 days",
     ]

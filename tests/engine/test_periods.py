@@ -116,3 +116,13 @@ def test_captures_as_period_ends(run: Callable[[str], list[Finding]]) -> None:
     assert [f.location.paragraph for f in run(rule, text)] == [3]  # 次日 is no date: unknown
     later = r'forbid /于(?P<收到>[^，]+日)受理/ in each paragraph where period from 收到 to 2024-03-29 > 20 workdays'
     assert [f.location.paragraph for f in run(later, text)] == [2]  # 3月4日 to 3月29日 is exactly 20
+
+
+def test_period_after_leaves_out_the_first_day(run: Callable[[str], list[Finding]]) -> None:
+    assert run("assert period after 2024-03-01 to 2024-03-31 == 30 days") == []
+    assert run("assert period from 2024-03-01 to 2024-03-31 == 31 days") == []
+    assert run("assert period after 2024-03-01 to 2024-03-01 == 0 days") == []
+    assert run("assert period after 2024-03-01 to 2024-03-01 == 0 workdays") == []
+    assert run("assert period after 2024-03-01 to 2024-03-08 == 5 workdays") == []  # Friday to Friday
+    [f] = run("assert period after issue_date to 2024-05-20 <= 1 months")
+    assert f.excerpt == "2024年4月1日"
