@@ -11,6 +11,9 @@ Fixtures:
   with its LZMA properties header damaged (lzma.LZMAError from inside zipfile).
 - ``zip-version-unsupported.docx``: found by bench/fuzz_atheris.py; its central directory claims a zip
   version zipfile does not implement (NotImplementedError from ``zipfile.ZipFile()``).
+- ``xml-declaration-unterminated.docx``: found by bench/fuzz_atheris.py (xml target); the sample package
+  with a main part that starts ``<?xml version="1.0" encoding="UTF-7" <?xml`` (ValueError while
+  re-encoding a declared non-UTF-8 part).
 - ``baseline-findings-null.json``, ``baseline-count-infinity.json``: hand-edited baselines (found by
   tests/fuzz/test_fuzz_config.py).
 """
@@ -51,6 +54,12 @@ def test_corrupt_lzma_stream_is_a_corrupt_zip() -> None:
                    "does not catch NotImplementedError from zipfile.ZipFile (unsupported zip version)")
 def test_unsupported_zip_version_is_a_corrupt_zip() -> None:
     assert _code("zip-version-unsupported.docx") in ("corrupt-zip", "unsupported-format")
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError, reason="normcheck/reader/package.py _to_utf8: text.index('?>') "
+                   "raises ValueError for an XML declaration that names an encoding but never ends")
+def test_unterminated_xml_declaration_is_malformed_xml() -> None:
+    assert _code("xml-declaration-unterminated.docx") == "malformed-xml"
 
 
 def test_corrupt_members_end_as_a_file_error_in_a_run() -> None:
