@@ -12,8 +12,10 @@ import re
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fuzzing import DOCX_FIXTURES, fuzz_settings, own_outcome
 from hypothesis import given
 from hypothesis import strategies as st
@@ -209,3 +211,40 @@ def test_filing_package_folders_give_a_result_or_an_own_error(members: list[tupl
 
         own_outcome(pipeline)
         assert {p.name: p.read_bytes() for p in package.iterdir()} == dict(members)
+
+
+def _declared(declaration: str, encoding: str = "utf-8", bom: bytes = b"") -> bytes:
+    """The main part of the first sample, re-declared and re-encoded."""
+    original = _members(DOCX_FIXTURES[0])
+    body = next(data for name, data, _ in original if name == "word/document.xml").decode("utf-8")
+    body = body[body.index("?>") + 2:] if body.startswith("<?xml") else body
+    return bom + (declaration + body).encode(encoding, "replace")
+
+
+DECLARATIONS = {
+    "none": lambda: _declared(""),
+    "utf8-bom": lambda: _declared('<?xml version="1.0" encoding="UTF-8"?>', bom=b"\xef\xbb\xbf"),
+    "gbk": lambda: _declared('<?xml version="1.0" encoding="GBK"?>', "gbk"),
+    "gb18030-says-utf8": lambda: _declared('<?xml version="1.0" encoding="UTF-8"?>', "gb18030"),
+    "utf16-bom": lambda: _declared('<?xml version="1.0" encoding="UTF-16"?>', "utf-16"),
+    "utf16-says-utf8": lambda: _declared('<?xml version="1.0" encoding="UTF-8"?>', "utf-16-le"),
+    "utf7": lambda: _declared('<?xml version="1.0" encoding="UTF-7"?>'),
+    "unknown-codec": lambda: _declared('<?xml version="1.0" encoding="x-no-such-codec"?>'),
+    "leading-space": lambda: _declared('\n <?xml version="1.0" encoding="UTF-8"?>'),
+    "twice": lambda: _declared('<?xml version="1.0"?><?xml version="1.0" encoding="GBK"?>'),
+    "unterminated-utf8": lambda: _declared('<?xml version="1.0" encoding="UTF-8" '),
+}
+UNTERMINATED = pytest.mark.xfail(strict=True, raises=ValueError, reason="normcheck/reader/package.py _to_utf8: "
+                                 "an XML declaration naming a non-UTF-8 encoding that never ends raises ValueError")
+DECLARATIONS_KNOWN_BAD = {
+    "unterminated-gbk": (lambda: _declared('<?xml version="1.0" encoding="GBK" ', "gbk"), UNTERMINATED),
+}
+
+
+@pytest.mark.parametrize("make", [*(pytest.param(make, id=name) for name, make in DECLARATIONS.items()),
+                                  *(pytest.param(make, id=name, marks=mark)
+                                    for name, (make, mark) in DECLARATIONS_KNOWN_BAD.items())])
+def test_xml_declarations_give_a_result_or_an_own_error(make: Callable[[], bytes]) -> None:
+    members = [(name, make() if name == "word/document.xml" else data, method)
+               for name, data, method in _members(DOCX_FIXTURES[0])]
+    check_bytes(_pack(members))
