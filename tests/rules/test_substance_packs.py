@@ -322,3 +322,47 @@ def test_fine_graded_within_the_upper_laws_range_is_not_a_new_fine() -> None:
     assert "AUTH-001" not in reported_ids(check(within))
     own_range = "第六条 擅自占用绿地的，处以五千元以上一万元以下罚款；情节较重的，在上述幅度内从重处罚。"
     assert "AUTH-001" in reported_ids(check(own_range))
+
+
+MARRIAGE_AND_SUCCESSION_GUIDE = """XX区婚姻家庭和继承纠纷调解工作指引
+第一条 有下列情形之一，导致离婚的，无过错方有权请求损害赔偿：
+（一）重婚；
+（二）有配偶者与他人同居；
+（三）实施家庭暴力；
+（四）虐待、遗弃家庭成员。
+第二条 居住权人死亡的，居住权可以由其继承人继承。
+第三条 出租人出卖租赁房屋的，应当在出卖之前的合理期限内通知承租人，承租人享有以同等条件优先购买的权利。
+第四条 代位继承仅限于被继承人子女的晚辈直系血亲。
+第五条 继承人有下列行为之一的，丧失继承权：
+（一）故意杀害被继承人的；
+（二）伪造、篡改或者销毁遗嘱，情节严重的。"""
+
+
+def test_marriage_residence_tenancy_and_succession_rules_changed_by_the_civil_code() -> None:
+    findings = check(MARRIAGE_AND_SUCCESSION_GUIDE)
+    where = {(f.rule, f.location.article) for f in findings if f.severity in REPORTED}
+    assert {("CC-050", "第一条"), ("CC-052", "第二条"), ("CC-053", "第三条"), ("CC-054", "第四条"),
+            ("CC-055", "第五条")} <= where
+
+
+CURRENT_CIVIL_CODE_WORDING = """第一条 有下列情形之一，导致离婚的，无过错方有权请求损害赔偿：（一）重婚；（二）与他人同居；（三）实施家庭暴力；（四）虐待、遗弃家庭成员；（五）有其他重大过错。
+第二条 居住权不得转让、继承；居住权自登记时设立。
+第三条 出租人出卖租赁房屋的，应当在出卖之前的合理期限内通知承租人，承租人享有以同等条件优先购买的权利；但是，房屋按份共有人行使优先购买权或者出租人将房屋出卖给近亲属的除外。
+第四条 被继承人的兄弟姐妹先于被继承人死亡的，由被继承人的兄弟姐妹的子女代位继承。
+第五条 继承人伪造、篡改、隐匿或者销毁遗嘱，情节严重的，丧失继承权；确有悔改表现，被继承人表示宽恕的，不丧失继承权。
+第六条 收养人应当同时具备下列条件：
+（一）无子女或者只有一名子女；
+（二）无不利于被收养人健康成长的违法犯罪记录；
+（三）年满三十周岁。"""
+
+
+def test_current_civil_code_wording_stays_silent() -> None:
+    assert not [f for f in check(CURRENT_CIVIL_CODE_WORDING) if f.severity in REPORTED]
+
+
+def test_adopter_conditions_in_separate_paragraphs() -> None:
+    old = "第四条 收养人应当同时具备下列条件：\n（一）无子女；\n（二）有抚养、教育和保护被收养人的能力；\n（三）年满三十周岁。"
+    assert {"CC-031", "CC-051"} <= reported_ids(check(old))
+    new = old.replace("（一）无子女；", "（一）无子女或者只有一名子女；").replace(
+        "（三）年满三十周岁。", "（三）无不利于被收养人健康成长的违法犯罪记录；\n（四）年满三十周岁。")
+    assert not {"CC-031", "CC-051"} & reported_ids(check(new))
