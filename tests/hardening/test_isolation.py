@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import snapshot
+from fixture_tree import snapshot
 
 from normcheck import runner
 from normcheck.cli import cli

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import snapshot
+from fixture_tree import snapshot
 
 from normcheck.cli import SUBCOMMANDS, cli
 
