@@ -132,6 +132,12 @@ def test_every_procedure_rule_passes_its_own_examples() -> None:
     ("我局在区政府门户网站向社会公开征求意见，期限为10个工作日，共收到意见2条，均已采纳。", {"CONSULT-004"}),
     ("我局于2020年9月1日至9月30日在区政府门户网站向社会公开征求意见，收到意见若干条，已充分吸收。", {"CONSULT-005"}),
     ("我局在区政府门户网站向社会公开征求意见，共收到意见建议12条，采纳8条。", {"CONSULT-006"}),
+    # Periods written only as a range: measured in working days (7) and calendar days (30, business-related).
+    ("我局于2020年9月1日至9月3日通过区政府门户网站向社会公开征求意见，共收到意见建议2条，采纳1条。",
+     {"CONSULT-003", "CONSULT-004"}),
+    ("自9月1日起至9月21日止，我局通过区政府门户网站向社会公开征求意见，共收到意见建议2条，采纳1条。", {"CONSULT-004"}),
+    ("征求意见时间为2020年9月7日—9月11日，我局通过区政府门户网站向社会公开征求意见，收到意见2条。",
+     {"CONSULT-003", "CONSULT-004"}),
 ])
 def test_consultation_defects(replacement: str, expected: set[str]) -> None:
     assert fired(edit(PACKAGE, CONSULTED, replacement)) == expected
@@ -154,6 +160,13 @@ def test_consultation_defects(replacement: str, expected: set[str]) -> None:
     "我局书面征求了区直相关部门意见，请各部门在3个工作日内反馈；" + CONSULTED,
     # Planned wording after the record refers to other work.
     CONSULTED + "下一步，我局将做好政策解读工作。",
+    # A period stated in months, from a start date.
+    "我局自2020年9月1日起在区政府门户网站向社会公开征求意见，为期一个月，共收到意见建议12条，采纳8条。",
+    # A range with a dash, long enough; a range that crosses New Year.
+    "2020年9月1日—9月30日，我局在区政府门户网站向社会公开征求意见，共收到意见建议12条，采纳8条。",
+    "我局于2019年12月16日至2020年1月20日在区政府门户网站向社会公开征求意见，共收到意见建议12条，采纳8条。",
+    # A short internal round before a long public one: only the public period is measured.
+    "我局于2020年8月3日至8月5日书面征求了区直部门意见；" + CONSULTED,
 ])
 def test_consultation_near_misses(replacement: str) -> None:
     assert fired(edit(PACKAGE, CONSULTED, replacement)) == set()
@@ -183,6 +196,8 @@ def test_internal_consultation_allowed_for_department_documents_when_configured(
     ("区市场监督管理局开展了公平竞争审查，认为本办法不违反公平竞争审查标准，内容合法合规。", {"LEGAL-001"}),
     ("2020年12月25日，区司法局对本办法进行了合法性审核，认为本办法合法。", {"LEGAL-004"}),
     ("2020年12月10日，区司法局出具了合法性审核意见书，审核意见为应当予以修改。", {"LEGAL-005"}),
+    ("区司法局于2020年12月9日收到送审稿，当天即出具合法性审核意见书，认为本办法合法。", {"LEGAL-006"}),
+    ("区司法局于2020年12月7日受理，12月9日出具了合法性审核意见书，认为本办法合法。", {"LEGAL-006"}),
 ])
 def test_legality_review_defects(replacement: str, expected: set[str]) -> None:
     assert fired(edit(PACKAGE, REVIEWED, replacement)) == expected
@@ -196,6 +211,14 @@ def test_legality_review_defects(replacement: str, expected: set[str]) -> None:
     "本办法已于2020年12月10日通过区司法局合法性审核。",
     "2020年12月10日，经区司法局合法性审查，未发现与上位法相抵触的内容。",
     "2020年12月10日，区司法局出具了合法性审核意见书，审核意见为应当予以修改；起草单位已按审核意见修改第五条，修改后经复核同意。",
+    # Conclusion after a colon inside brackets; 将 as an object marker in the sentence before.
+    "2020年12月1日，我局将送审稿报送区司法局。经区司法局合法性审核（审核结论：合法），起草单位已调整第五条的表述。",
+    # The review body is the justice bureau, which consulted legal advisers: far from the record, same sentence.
+    "区司法局于2020年11月30日受理，组织政府法律顾问、公职律师逐条研究并提出法律意见后，于12月10日出具了合法性审核意见，认为本办法合法。",
+    # The demanded change was made and re-reviewed.
+    "2020年12月10日，区司法局出具合法性审核意见书，结论为应当予以修改。我局已删除第五条中的收费规定，经区司法局复核，同意提请审议。",
+    # Five working days after receipt, not counting the day of receipt.
+    "区司法局于2020年12月3日收到送审稿，于12月10日出具合法性审核意见书，认为本办法合法。",
 ])
 def test_legality_review_near_misses(replacement: str) -> None:
     assert fired(edit(PACKAGE, REVIEWED, replacement)) == set()
@@ -235,6 +258,23 @@ def test_collective_decision_near_misses(replacement: str) -> None:
     assert fired(edit(PACKAGE, DELIBERATED, replacement)) == set()
 
 
+SUBMITTED_DRAFT = f"""XX区住宅小区停车管理办法（送审稿）
+{BODY.split(chr(10), 1)[1]}
+关于《XX区住宅小区停车管理办法（送审稿）》的起草说明
+{CONSULTED}
+{REVIEWED}"""
+
+
+@pytest.mark.parametrize(("deliberation", "expected"), [
+    ("本办法经区交通运输局局务会议研究后，拟提请区政府常务会议审议。", {"DECIDE-001"}),
+    ("本办法已经区交通运输局局务会议审议通过，待区政府常务会议审议后以区政府名义印发。", {"DECIDE-001"}),
+    ("本办法已经2020年12月21日区政府第38次常务会议审议通过，拟以区政府名义印发。", set()),
+])
+def test_a_draft_bound_for_the_government_needs_its_executive_meeting(deliberation: str, expected: set[str]) -> None:
+    decided = {r for r in fired(SUBMITTED_DRAFT + "\n" + deliberation) if r.startswith("DECIDE-")}
+    assert decided == expected
+
+
 def test_citing_a_government_notice_does_not_make_a_department_document_governmental() -> None:
     citing = edit(DEPARTMENT_PACKAGE, "第一条 为提升本区物业服务质量，", "第一条 为落实《XX区人民政府关于加强物业管理的意见》，提升本区物业服务质量，")
     assert fired(citing) == set()
@@ -263,6 +303,8 @@ def test_department_documents_need_their_own_meeting() -> None:
     (IN_FORCE, "第六条 本办法自印发之日起施行，有效期5年。", {"FILE-007"}),
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行。", {"FILE-008"}),
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期10年。", {"FILE-009"}),
+    (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2026年2月1日。", {"FILE-009"}),
+    (IN_FORCE, "第六条 本办法自印发之日起施行，至2026年12月31日止。", {"FILE-007", "FILE-009"}),
     ("住宅小区停车管理办法》的通知", "住宅小区停车管理暂行办法》的通知", {"FILE-010"}),
     ("住宅小区停车管理办法》的通知", "住宅小区停车管理条例》的通知", {"FILE-011"}),
     ("（此件公开发布）", "（此件不公开）", {"FILE-012"}),
@@ -274,6 +316,7 @@ def test_filing_defects(old: str, new: str, expected: set[str]) -> None:
 
 @pytest.mark.parametrize(("old", "new"), [
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2025年12月31日。"),
+    (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2026年1月31日。"),
     (IN_FORCE, "第六条 本办法自2020年12月28日起施行，有效期5年。"),
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期5年。《XX区停车管理规定》（前政发[2009]1号）同时废止。"),
     ("第四条 车辆所有人应当按照规定在停车泊位内停放车辆。",
@@ -314,6 +357,45 @@ def test_document_without_any_authority_name() -> None:
     anonymous = edit(edit(edit(PACKAGE, "XX区人民政府文件\n", ""), "XX区人民政府关于印发", "关于印发"),
                      "XX区人民政府\n2020年12月28日", "2020年12月28日")
     assert fired(anonymous) == {"FILE-003"}
+
+
+# ---- the filing report, when the package holds one --------------------------------------------------
+
+def filing_report(recipient: str = "市人民政府", statement: str = "已于2020年12月28日印发，并在区政府门户网站公布",
+                  materials: str = "正式文本、起草说明、合法性审核意见书和制定依据", dated: str = "2021年1月20日") -> str:
+    return (f"{PACKAGE}\nXX区人民政府关于报送《XX区住宅小区停车管理办法》备案的报告\n前政报〔2021〕2号\n{recipient}：\n"
+            f"《XX区住宅小区停车管理办法》（前政规〔2020〕1号）{statement}。现将文件{materials}报送备案，请予审查。\n"
+            f"XX区人民政府\n{dated}")
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({}, set()),
+    ({"dated": "2021年1月27日"}, set()),  # 30 days after publication, the day of publication not counted
+    ({"dated": "2021年1月28日"}, {"FILE-014"}),
+    ({"dated": "二〇二一年三月一日"}, {"FILE-013", "FILE-014"}),
+    ({"statement": "已印发", "dated": "2021年2月10日"}, {"FILE-014"}),  # counted from the issue date
+    ({"statement": "已于2021年1月5日印发", "dated": "2021年2月3日"}, set()),  # published later than signed
+    ({"materials": "正式文本、起草说明及电子文本"}, {"FILE-015"}),
+    ({"materials": "正式文本、合法性审核意见书"}, {"FILE-015"}),
+    ({"statement": "已于2020年12月28日印发，因工作疏忽未能按时报送，现予补报"}, {"FILE-016"}),
+    ({"recipient": "区人大常委会"}, {"FILE-017"}),
+    ({"recipient": "区人民政府办公室"}, {"FILE-017"}),
+    ({"recipient": "市人民政府、区人大常委会"}, set()),
+])
+def test_filing_report_checks(changes: dict[str, str], expected: set[str]) -> None:
+    assert fired(filing_report(**changes)) == expected
+
+
+def test_filing_report_checks_follow_the_params() -> None:
+    from normcheck.dsl import load_rules
+
+    relaxed = load_rules(params={"备案_报送期限": "60 days", "备案_政府文件报上级政府": False})
+    assert fired(filing_report(recipient="区人大常委会", dated="2021年2月20日"), relaxed) == set()
+
+
+def test_no_filing_report_no_filing_report_checks() -> None:
+    planned = PACKAGE + "\n本办法印发后，将于近期报送市人民政府备案；逾期报送的，予以补报。"
+    assert fired(planned) == set()
 
 
 def test_every_procedure_rule_has_a_document_test() -> None:
