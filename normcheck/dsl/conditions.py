@@ -178,15 +178,16 @@ class PeriodBetween(Value):
     kind = "duration"
 
     def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
-        a, b = _as_date(self.first.evaluate(ctx, env)), _as_date(self.last.evaluate(ctx, env))
-        if a is None or b is None:
+        first, last = self.first.evaluate(ctx, env), self.last.evaluate(ctx, env)
+        if first is None or last is None:
             return None
+        a, b = _as_date(first), _as_date(last)
         if isinstance(b.value, str) and isinstance(a.value, _dt.date):
             # 「2024年1月29日受理……于2月7日出具」: a captured end without a year takes the other end's year.
             b = _as_date(Val(f"{a.value.year}年，{b.value}", is_capture=True))
         if isinstance(a.value, str) and isinstance(b.value, _dt.date):
             a = _as_date(Val(f"{b.value.year}年，{a.value}", is_capture=True))
-        if a is None or b is None or not isinstance(a.value, _dt.date) or not isinstance(b.value, _dt.date):
+        if not isinstance(a.value, _dt.date) or not isinstance(b.value, _dt.date):
             return None
         # Reported at the end date: that is what the reader changes when the period is too long.
         located = b if b.block is not None else a
@@ -194,9 +195,9 @@ class PeriodBetween(Value):
         return Val(Period(start, b.value), located.block, located.start, located.end)
 
 
-def _as_date(val: Val | None) -> Val | None:
+def _as_date(val: Val) -> Val:
     """A captured end of a period read as a date; its text stays when it holds no full date."""
-    if val is None or not val.is_capture or not isinstance(val.value, str):
+    if not val.is_capture or not isinstance(val.value, str):
         return val
     found = read_value(val.value, "date")
     return Val(found[0], is_capture=True) if found is not None else val

@@ -85,17 +85,18 @@ def find_period(text: str, default_year: int | None = None) -> tuple[Period, int
             continue
         nxt = dates[i + 1] if i + 1 < len(dates) else None
         if nxt is not None and nxt[1] == link.end():
-            last, _, e2 = nxt
-            if last < first and _HAS_YEAR.search(text, link.end(), e2) is None:
-                last = _next_year(last)
+            written, _, e2 = nxt
+            last: _dt.date | None = written
+            if written < first and _HAS_YEAR.search(text, link.end(), e2) is None:
+                last = _next_year(written)
             if last is not None and last >= first:
                 return Period(first, last), s1, e2
             continue
         day = _DAY_ONLY.match(text, link.end())
         if day is not None:
-            last = _same_month(first, day.group("d"))
-            if last is not None and last >= first:
-                return Period(first, last), s1, day.end()
+            same = _same_month(first, day.group("d"))
+            if same is not None and same >= first:
+                return Period(first, same), s1, day.end()
     return None
 
 
