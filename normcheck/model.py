@@ -124,10 +124,14 @@ class Waived:
 
 @dataclass(slots=True)
 class FileResult:
-    """The outcome for one checked file or filing package (one entry of the JSON ``files`` array)."""
+    """The outcome for one checked file or filing package (one entry of the JSON ``files`` array).
+
+    ``warnings`` repeats ``Document.warnings``: content the reader skipped or approximated (equations,
+    embedded chunks, hidden text, a converted legacy file), so that the user knows what was not checked."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: FileError | None = None
     waived: list[Waived] = field(default_factory=list)
     document: Document | None = None
+    warnings: list[str] = field(default_factory=list)

@@ -128,6 +128,7 @@ def check_target(path: Path, selected: SelectedRules, *, timeout: float | None =
     try:
         doc = read_path(path, max_unzipped_bytes=max_unzipped_bytes)
         result.findings = selected.check(doc)
+        result.warnings = list(doc.warnings)
         if keep_document:
             result.document = doc
     except _Timeout:

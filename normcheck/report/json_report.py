@@ -22,6 +22,7 @@ def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
             "error": result.error.to_json() if result.error else None,
             "findings": [finding.to_json() for finding in result.findings],
             "waived": [{"finding": w.finding.to_json(), "reason": w.reason} for w in result.waived],
+            "warnings": list(result.warnings),
         }
         for result in results
     ]

@@ -84,6 +84,8 @@ def _finding(finding: Finding, result: FileResult, color: bool) -> RenderableTyp
 
 def _file_section(result: FileResult, color: bool) -> RenderableType:
     parts: list[RenderableType] = [_file_heading(result)]
+    for warning in result.warnings:
+        parts.append(Padding(Text(f"读取提示：{warning}", style="yellow"), (0, 0, 0, 2), expand=False))
     for severity in SEVERITIES:
         findings = [f for f in result.findings if f.severity == severity]
         if not findings:

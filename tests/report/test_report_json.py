@@ -34,7 +34,7 @@ def test_empty_run_validates(report_schema):
 def test_key_order_follows_contract(results):
     obj = json.loads(json_report.render(results))
     assert list(obj) == ["normcheck", "files", "summary"]
-    assert list(obj["files"][0]) == ["path", "error", "findings", "waived"]
+    assert list(obj["files"][0]) == ["path", "error", "findings", "waived", "warnings"]
     assert list(obj["files"][0]["findings"][0]) == ["rule", "severity", "tags", "title", "message", "basis",
                                                     "fix", "location", "excerpt"]
     assert list(obj["files"][0]["findings"][0]["location"]) == ["file", "part", "paragraph", "article"]
@@ -66,7 +66,15 @@ def test_chinese_is_not_escaped(results):
 def test_unreadable_file_entry(results):
     broken = json.loads(json_report.render(results))["files"][2]
     assert broken["error"]["code"] == "not-a-docx"
-    assert broken == {"path": "docs/broken.docx", "error": broken["error"], "findings": [], "waived": []}
+    assert broken == {"path": "docs/broken.docx", "error": broken["error"], "findings": [], "waived": [],
+                      "warnings": []}
+
+
+def test_reader_warnings_are_reported(report_schema):
+    result = FileResult("a.docx", warnings=["跳过了 1 个公式"])
+    obj = json.loads(json_report.render([result]))
+    assert obj["files"][0]["warnings"] == ["跳过了 1 个公式"]
+    _validate(obj, report_schema)
 
 
 def test_waived_entry_carries_reason(results):
