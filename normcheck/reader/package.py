@@ -12,6 +12,7 @@ import re
 import struct
 import zipfile
 import zlib
+from typing import NoReturn
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -45,6 +46,16 @@ _REL_TYPE_PREFIXES = ("http://schemas.openxmlformats.org/officeDocument/2006/rel
 _DOCTYPE_PATTERNS = (b"<!DOCTYPE", b"<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E\x00",
                      b"\x00<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E")
 _ENCODING_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^<>]*\?>")
+# Everything zipfile and its decompressors (zlib, bz2, lzma) raise for a damaged or unsupported member.
+_INFLATE_ERRORS: tuple[type[BaseException], ...] = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError,
+                                                    NotImplementedError, RuntimeError, struct.error)
+try:
+    import lzma
+
+    _INFLATE_ERRORS += (lzma.LZMAError,)
+except ImportError:  # Python built without lzma: zipfile then raises RuntimeError for LZMA members
+    pass
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
 
@@ -67,6 +78,9 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
+        except NotImplementedError:
+            # zipfile refuses central directories that claim a newer zip specification than it implements.
+            raise InputError("corrupt-zip", "文件已损坏或使用了不支持的 zip 格式版本，无法作为 Word 文档打开") from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, struct.error):
             raise InputError("corrupt-zip", "文件已损坏或不完整（可能下载或复制未完成），无法作为 Word 文档打开") from None
         self._check_directory(infos)
@@ -109,11 +123,8 @@ class Package:
                     chunks.append(chunk)
         except InputError:
             raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError, RuntimeError,
-                struct.error) as exc:
-            if "encrypted" in str(exc).lower() or "password" in str(exc).lower():
-                raise InputError("encrypted", "文件已加密（设置了密码），请去除密码后再检查") from None
-            raise InputError("corrupt-zip", f"文件已损坏：部件 {name} 无法解压（数据校验失败）") from None
+        except _INFLATE_ERRORS as exc:
+            _inflate_failed(name, exc)
         return b"".join(chunks)
 
     def xml(self, name: str) -> etree._Element:
@@ -135,6 +146,16 @@ class Package:
                 target = _resolve(folder, target)
             rows.append((rel.get("Id", ""), rel_kind(rel.get("Type", "")), target, mode))
         return rows
+
+
+def _inflate_failed(name: str, exc: BaseException) -> NoReturn:
+    """One own error for every way a member can fail to inflate: encrypted, unsupported method, damaged."""
+    text = str(exc).lower()
+    if "encrypted" in text or "password" in text or "encryption" in text:
+        raise InputError("encrypted", "文件已加密（设置了密码），请去除密码后再检查") from None
+    if isinstance(exc, NotImplementedError):
+        raise InputError("corrupt-zip", f"文件已损坏：部件 {name} 使用了不支持的压缩方式，无法解压") from None
+    raise InputError("corrupt-zip", f"文件已损坏：部件 {name} 无法解压（数据校验失败）") from None
 
 
 def _resolve(folder: str, target: str) -> str:
@@ -184,7 +205,9 @@ def _to_utf8(data: bytes, name: str) -> bytes:
     codec = "gb18030" if encoding in ("gbk", "gb2312", "gb18030", "cp936", "x-gbk") else encoding
     try:
         text = data.decode(codec)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):
         raise InputError("malformed-xml", f"部件 {name} 声明的编码 {encoding} 无法解码") from None
-    decl_end = text.index("?>") + 2
-    return b'<?xml version="1.0" encoding="UTF-8"?>' + text[decl_end:].encode("utf-8")
+    declaration = _XML_DECLARATION.match(text)
+    if declaration is None:
+        raise InputError("malformed-xml", f"部件 {name} 的 XML 声明没有结束（缺少“?>”）") from None
+    return b'<?xml version="1.0" encoding="UTF-8"?>' + text[declaration.end():].encode("utf-8", "surrogatepass")

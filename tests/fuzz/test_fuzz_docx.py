@@ -233,17 +233,13 @@ DECLARATIONS = {
     "leading-space": lambda: _declared('\n <?xml version="1.0" encoding="UTF-8"?>'),
     "twice": lambda: _declared('<?xml version="1.0"?><?xml version="1.0" encoding="GBK"?>'),
     "unterminated-utf8": lambda: _declared('<?xml version="1.0" encoding="UTF-8" '),
-}
-UNTERMINATED = pytest.mark.xfail(strict=True, raises=ValueError, reason="normcheck/reader/package.py _to_utf8: "
-                                 "an XML declaration naming a non-UTF-8 encoding that never ends raises ValueError")
-DECLARATIONS_KNOWN_BAD = {
-    "unterminated-gbk": (lambda: _declared('<?xml version="1.0" encoding="GBK" ', "gbk"), UNTERMINATED),
+    "unterminated-gbk": lambda: _declared('<?xml version="1.0" encoding="GBK" ', "gbk"),
+    "unterminated-utf7-twice": lambda: _declared('<?xml version="1.0" encoding="UTF-7" <?xml version="1.0"?>'),
+    "idna": lambda: _declared('<?xml version="1.0" encoding="idna"?>'),
 }
 
 
-@pytest.mark.parametrize("make", [*(pytest.param(make, id=name) for name, make in DECLARATIONS.items()),
-                                  *(pytest.param(make, id=name, marks=mark)
-                                    for name, (make, mark) in DECLARATIONS_KNOWN_BAD.items())])
+@pytest.mark.parametrize("make", [pytest.param(make, id=name) for name, make in DECLARATIONS.items()])
 def test_xml_declarations_give_a_result_or_an_own_error(make: Callable[[], bytes]) -> None:
     members = [(name, make() if name == "word/document.xml" else data, method)
                for name, data, method in _members(DOCX_FIXTURES[0])]

@@ -22,6 +22,9 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import struct
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,22 +47,64 @@ def test_corrupt_deflate_stream_is_a_corrupt_zip() -> None:
     assert _code("deflate-stream-corrupt.docx") == "corrupt-zip"
 
 
-@pytest.mark.xfail(strict=True, raises=Exception, reason="normcheck/reader/package.py Package.read does not "
-                   "catch lzma.LZMAError: a damaged LZMA member escapes as a foreign exception")
 def test_corrupt_lzma_stream_is_a_corrupt_zip() -> None:
     assert _code("lzma-stream-corrupt.docx") == "corrupt-zip"
 
 
-@pytest.mark.xfail(strict=True, raises=NotImplementedError, reason="normcheck/reader/package.py Package.__init__ "
-                   "does not catch NotImplementedError from zipfile.ZipFile (unsupported zip version)")
 def test_unsupported_zip_version_is_a_corrupt_zip() -> None:
-    assert _code("zip-version-unsupported.docx") in ("corrupt-zip", "unsupported-format")
+    assert _code("zip-version-unsupported.docx") == "corrupt-zip"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="normcheck/reader/package.py _to_utf8: text.index('?>') "
-                   "raises ValueError for an XML declaration that names an encoding but never ends")
 def test_unterminated_xml_declaration_is_malformed_xml() -> None:
     assert _code("xml-declaration-unterminated.docx") == "malformed-xml"
+
+
+def _damaged(tmp_path: Path, method: int, damage: Callable[[bytearray, int], None]) -> Path:
+    """The first sample with word/document.xml stored by ``method`` and its stored bytes damaged."""
+    source = SAMPLES / "parking-measures.docx"
+    target = tmp_path / f"damaged-{method}.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
+        for info in original.infolist():
+            copy.writestr(info.filename, original.read(info),
+                          compress_type=method if info.filename == "word/document.xml" else info.compress_type)
+    data = bytearray(target.read_bytes())
+    with zipfile.ZipFile(target) as written:
+        info = written.getinfo("word/document.xml")
+    # The local header is 30 bytes plus the name and extra field; the stored stream follows it.
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
+    damage(data, info.header_offset + 30 + name_length + extra_length)
+    target.write_bytes(bytes(data))
+    return target
+
+
+def _flip_stream(data: bytearray, start: int) -> None:
+    for offset in range(start + 2, start + 40, 3):
+        data[offset] ^= 0x5A
+
+
+def _unknown_method(data: bytearray, start: int) -> None:
+    # zipfile takes the method from the central directory entry when it opens a member.
+    entry = data.index(b"PK\x01\x02")
+    while entry >= 0:
+        name_length = struct.unpack("<H", data[entry + 28:entry + 30])[0]
+        if data[entry + 46:entry + 46 + name_length] == b"word/document.xml":
+            data[entry + 10:entry + 12] = struct.pack("<H", 99)
+            return
+        entry = data.find(b"PK\x01\x02", entry + 46)
+    raise AssertionError("no central directory entry for word/document.xml")
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_every_damaged_compression_method_is_a_corrupt_zip(tmp_path: Path, method: int) -> None:
+    with pytest.raises(InputError) as caught:
+        read_path(_damaged(tmp_path, method, _flip_stream))
+    assert caught.value.code == "corrupt-zip" and "word/document.xml" in caught.value.message
+
+
+def test_an_unknown_compression_method_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_path(_damaged(tmp_path, zipfile.ZIP_DEFLATED, _unknown_method))
+    assert caught.value.code == "corrupt-zip" and "压缩方式" in caught.value.message
 
 
 def test_corrupt_members_end_as_a_file_error_in_a_run() -> None:
