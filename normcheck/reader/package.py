@@ -12,8 +12,8 @@ import re
 import struct
 import zipfile
 import zlib
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import unquote
 
 from lxml import etree
