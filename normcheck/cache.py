@@ -3,7 +3,8 @@
 A key covers everything a result depends on: the bytes of the file (or of every file of a filing-package
 folder, with their names), the path as given (findings name the file), the rule pack (rule texts, data
 lists and maps, parameters, the selected rule IDs), the normcheck version and source code, and the
-effective configuration. A value is the serialized findings or input error, never the ``Document``.
+effective configuration. A value is the serialized findings, reader warnings or input error, never the
+``Document``.
 
 Entries are written to a temporary file and renamed into place, so concurrent runs sharing one cache
 directory only ever see complete entries; an entry that does not parse or belongs to another key is a miss.
@@ -26,6 +27,7 @@ from normcheck.model import FileError, FileResult, Finding, Location
 
 _FORMAT = 1
 _CHUNK = 1 << 20
+_RULE_FIELDS = ("id", "severity", "tags", "title", "message", "basis", "fix")
 # Input errors that follow from the bytes alone; every other error code is left out of the cache.
 CACHEABLE_ERRORS = frozenset({"empty", "not-a-docx", "encrypted", "corrupt-zip", "malformed-xml", "zip-bomb",
                               "unsafe-xml", "unsupported-format", "no-documents"})
@@ -65,7 +67,9 @@ def rules_hash(ruleset: Any) -> str:
         items = getattr(library, table, {}) or {}
         digest.update(table.encode("ascii") + b"\0" + _canonical(items))
     digest.update(b"params\0" + _canonical(getattr(ruleset, "params", {})))
-    digest.update(b"rules\0" + _canonical([rule.id for rule in ruleset.rules]))
+    # The metadata a finding copies from its rule, so that a rule set without source texts is still told apart.
+    digest.update(b"rules\0" + _canonical([[getattr(rule, name, None) for name in _RULE_FIELDS]
+                                           for rule in ruleset.rules]))
     return digest.hexdigest()
 
 
@@ -145,7 +149,10 @@ class ResultCache:
 
 def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultCache | None,
                  rules_digest: str, config_digest: str) -> FileResult:
-    """``check(path)`` through the cache: a hit skips the check, a cacheable miss is stored."""
+    """``check(path)`` through the cache: a hit skips the check, a cacheable miss is stored.
+
+    A miss is stored only when the input still has the bytes it was keyed by, so that a file edited
+    during its check cannot leave a result under the key of its old content."""
     if cache is None:
         return check(path)
     try:
@@ -156,7 +163,12 @@ def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultC
     if hit is not None:
         return hit
     result = check(path)
-    cache.put(key, result)
+    try:
+        unchanged = result_key(path, rules_digest, config_digest) == key
+    except OSError:
+        unchanged = False
+    if unchanged:
+        cache.put(key, result)
     return result
 
 
@@ -179,7 +191,8 @@ def _jsonable(value: Any) -> Any:
 def _result_to_json(result: FileResult) -> dict[str, Any]:
     return {"path": result.path,
             "error": result.error.to_json() if result.error is not None else None,
-            "findings": [_finding_to_json(f) for f in result.findings]}
+            "findings": [_finding_to_json(f) for f in result.findings],
+            "warnings": list(result.warnings)}
 
 
 def _finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -194,7 +207,8 @@ def _result_from_json(data: dict[str, Any]) -> FileResult:
     error = data["error"]
     return FileResult(path=_str(data["path"]),
                       error=FileError(_str(error["code"]), _str(error["message"])) if error is not None else None,
-                      findings=[_finding_from_json(f) for f in data["findings"]])
+                      findings=[_finding_from_json(f) for f in _list(data["findings"])],
+                      warnings=[_str(w) for w in _list(data["warnings"])])
 
 
 def _finding_from_json(data: dict[str, Any]) -> Finding:
@@ -210,6 +224,12 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("expected a string")
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
     return value
 
 

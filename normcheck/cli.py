@@ -21,6 +21,7 @@ from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
 
 USAGE_ERROR = 2
+DEFAULT_MAX_MEMORY = 2048
 
 
 def fail(message: str) -> NoReturn:
@@ -140,11 +141,14 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
               help="Seconds allowed per file.")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing stored results.")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY, show_default=True,
+              metavar="MB", help="Memory limit of each worker process in MB (0: no limit).")
 @click.version_option(__version__, "--version", prog_name="normcheck", message="%(prog)s %(version)s")
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
         select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, jobs: int | None,
         config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,
-        no_color: bool, debug: bool, timeout: float) -> None:
+        no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
     """Check administrative normative documents (.docx, .txt, .md files, folders, globs) against the rules."""
     if not paths:
         fail("缺少要检查的文件或文件夹（normcheck PATH...；normcheck --help 查看用法）")
@@ -158,7 +162,8 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         # An explicit --select states the whole selection; the file's ignore list applies to its own select.
         ignore=[*([] if select else config.ignore), *_split(ignore)],
         fail_on=fail_on or config.fail_on or "error", jobs=jobs, annotate=annotate, baseline=baseline,
-        write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout)
+        write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
+        cache=config.cache and not no_cache, max_memory=max_memory)
     try:
         code = run_check(options, config)
     except NormcheckError as exc:
@@ -202,6 +207,8 @@ class CheckOptions:
     color: bool = True
     debug: bool = False
     timeout: float | None = 300.0
+    cache: bool = True
+    max_memory: int = DEFAULT_MAX_MEMORY
 
 
 def run_check(options: CheckOptions, config: Config) -> int:
@@ -227,9 +234,10 @@ def run_check(options: CheckOptions, config: Config) -> int:
         if path is not None:
             refuse_input(path, inputs, what)
     keep = options.annotate is not None or options.fmt == "html"
+    cache = _result_cache() if options.cache else None
     with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
         outcome = runner.run(targets, selected, spec=spec, jobs=options.jobs, timeout=options.timeout,
-                             keep_documents=keep, progress=tick)
+                             keep_documents=keep, progress=tick, cache=cache, max_memory=options.max_memory)
     results = outcome.results
     for result in results:
         if result.error is not None:
@@ -255,6 +263,12 @@ def run_check(options: CheckOptions, config: Config) -> int:
     else:
         click.echo(report, nl=not report.endswith("\n"))
     return exit_code(results, options.fail_on, failed=not annotated)
+
+
+def _result_cache() -> Any:
+    from normcheck.cache import ResultCache
+
+    return ResultCache()
 
 
 def _wants_color(options: CheckOptions) -> bool:

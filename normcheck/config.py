@@ -21,7 +21,7 @@ CONFIG_NAMES = ("normcheck.toml", "pyproject.toml")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = frozenset({"select", "ignore", "severity", "rules", "params", "include", "exclude", "fail-on",
-                        "format", "waivers"})
+                        "format", "waivers", "cache"})
 WAIVER_KEYS = frozenset({"path", "rule", "reason"})
 
 
@@ -53,6 +53,7 @@ class Config:
     fail_on: str | None = None
     format: str | None = None
     waivers: list[Waiver] = field(default_factory=list)
+    cache: bool = True
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config root, in POSIX form (absolute when outside the root)."""
@@ -130,6 +131,10 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     config.fail_on = _choice(data, "fail-on", FAIL_ON, where)
     config.format = _choice(data, "format", FORMATS, where)
     config.waivers = _waivers(data.get("waivers", []), where)
+    cache = data.get("cache", True)
+    if not isinstance(cache, bool):
+        raise ConfigError(f"{where}cache 应为 true 或 false")
+    config.cache = cache
     return config
 
 

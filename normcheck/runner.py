@@ -1,5 +1,6 @@
 """Running a check over many inputs: discovery, reading, analysis, checking, severity overrides, waivers,
-parallel workers and per-file time limits. Output order never depends on the number of workers."""
+parallel workers, the result cache, per-file time limits and the workers' memory limit. Output order never
+depends on the number of workers, and output never depends on the cache."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from normcheck.cache import ResultCache, check_cached, config_hash, rules_hash
 from normcheck.config import Config, Waiver, glob_match
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import Document, FileError, FileResult, Finding, Waived
@@ -133,6 +135,8 @@ def check_target(path: Path, selected: SelectedRules, *, timeout: float | None =
             result.document = doc
     except _Timeout:
         result.error = FileError("timeout", f"检查超时（超过 {timeout:g} 秒）")
+    except MemoryError:
+        result.error = FileError("out-of-memory", "检查该文件时内存不足（超过内存上限，见 --max-memory）")
     except InputError as exc:
         result.error = FileError(exc.code, exc.message)
     except NormcheckError as exc:
@@ -163,20 +167,60 @@ def _arm_timeout(timeout: float | None) -> Callable[[], None]:
     return restore
 
 
+@dataclass(frozen=True)
+class CacheUse:
+    """The result cache and the digests of the rules and options every result of one run depends on."""
+
+    cache: ResultCache
+    rules_digest: str
+    config_digest: str
+
+
+def cache_use(cache: ResultCache, selected: SelectedRules, max_unzipped_bytes: int | None) -> CacheUse:
+    """Key material for ``selected``; the options listed are all those that change a check result
+    (waivers and the baseline are applied to results afterwards, so they are not part of it)."""
+    options = {"severity": selected.severity, "max_unzipped_bytes": max_unzipped_bytes}
+    return CacheUse(cache, rules_hash(selected.ruleset), config_hash(options))
+
+
+def check_one(path: Path, selected: SelectedRules, use: CacheUse | None,
+              options: dict[str, Any]) -> tuple[FileResult, str | None]:
+    """``check_target`` through the cache, when there is one. The result is stored as checked, before
+    waivers or a baseline change it."""
+    if use is None:
+        return check_target(path, selected, **options)
+    traces: list[str | None] = [None]
+
+    def check(target: Path) -> FileResult:
+        result, traces[0] = check_target(target, selected, **options)
+        return result
+
+    return check_cached(path, check, use.cache, use.rules_digest, use.config_digest), traces[0]
+
+
 @dataclass
 class RunResult:
     results: list[FileResult]
     tracebacks: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _WorkerSetup:
+    options: dict[str, Any]
+    cache: CacheUse | None = None
+    max_memory: int | None = None
+
+
 # Rules loaded in the parent are inherited by forked workers, so they need not compile the rules again.
 _WORKER_RULES: tuple[RuleSpec | None, SelectedRules | None] = (None, None)
-_WORKER_OPTIONS: dict[str, Any] = {}
+_WORKER_SETUP = _WorkerSetup({})
 
 
-def _init_worker(spec: RuleSpec | None, options: dict[str, Any]) -> None:
-    global _WORKER_RULES, _WORKER_OPTIONS
-    _WORKER_OPTIONS = options
+def _init_worker(spec: RuleSpec | None, setup: _WorkerSetup) -> None:
+    global _WORKER_RULES, _WORKER_SETUP
+    _WORKER_SETUP = setup
+    if setup.max_memory:
+        limit_memory(setup.max_memory)
     if _WORKER_RULES[1] is not None and _WORKER_RULES[0] == spec:
         return
     if spec is None:
@@ -184,27 +228,51 @@ def _init_worker(spec: RuleSpec | None, options: dict[str, Any]) -> None:
     _WORKER_RULES = (spec, load_selected(spec))
 
 
+def limit_memory(megabytes: int) -> bool:
+    """Cap this process's address space (``RLIMIT_AS``) at ``megabytes``, so that an allocation beyond it
+    raises ``MemoryError`` instead of waking the system's out-of-memory killer. Never raises the limit
+    above one already set; returns False where the platform has no such limit."""
+    try:
+        import resource
+    except ImportError:
+        return False
+    wanted = megabytes * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    for current in (soft, hard):
+        if current != resource.RLIM_INFINITY:
+            wanted = min(wanted, current)
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    return True
+
+
 def _check_in_worker(path: Path) -> tuple[FileResult, str | None]:
     selected = _WORKER_RULES[1]
     assert selected is not None
-    return check_target(path, selected, **_WORKER_OPTIONS)
+    return check_one(path, selected, _WORKER_SETUP.cache, _WORKER_SETUP.options)
 
 
 def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | None = None,
         jobs: int | None = None, timeout: float | None = 300, keep_documents: bool = False,
-        max_unzipped_bytes: int | None = None, progress: Progress | None = None) -> RunResult:
-    """Check every target, in order. ``jobs`` > 1 uses worker processes when there is more than one file."""
+        max_unzipped_bytes: int | None = None, progress: Progress | None = None,
+        cache: ResultCache | None = None, max_memory: int | None = None) -> RunResult:
+    """Check every target, in order. ``jobs`` > 1 uses worker processes when there is more than one file.
+
+    ``cache`` reuses and stores results, except when ``keep_documents`` asks for the read documents,
+    which the cache does not hold. ``max_memory`` (MB; None or 0 for none) limits each worker process;
+    a check in this process is not limited, but running out of memory still only fails that file."""
     options: dict[str, Any] = {"timeout": timeout, "keep_document": keep_documents,
                                "max_unzipped_bytes": max_unzipped_bytes}
+    use = cache_use(cache, selected, max_unzipped_bytes) if cache is not None and not keep_documents else None
     paths = [t for t in targets if isinstance(t, Path)]
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     context = _pool_context(spec) if workers > 1 else None
     outcomes: dict[int, tuple[FileResult, str | None]] = {}
     if context is not None:
-        outcomes = _run_pool(paths, selected, spec, options, workers, context, progress)
+        setup = _WorkerSetup(options, use, max_memory or None)
+        outcomes = _run_pool(paths, selected, spec, setup, workers, context, progress)
     else:
         for number, path in enumerate(paths):
-            outcomes[number] = check_target(path, selected, **options)
+            outcomes[number] = check_one(path, selected, use, options)
             if progress:
                 progress()
     results: list[FileResult] = []
@@ -230,7 +298,7 @@ def _pool_context(spec: RuleSpec | None) -> Any:
     return multiprocessing.get_context("spawn") if spec is not None else None
 
 
-def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None, options: dict[str, Any],
+def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None, setup: _WorkerSetup,
               workers: int, context: Any, progress: Progress | None) -> dict[int, tuple[FileResult, str | None]]:
     # Imported here: a single-file run never needs the process machinery.
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -241,7 +309,7 @@ def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None,
     outcomes: dict[int, tuple[FileResult, str | None]] = {}
     broken: list[int] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(spec, options)) as pool:
+                             initargs=(spec, setup)) as pool:
         futures: list[Future[tuple[FileResult, str | None]]] = [pool.submit(_check_in_worker, p) for p in paths]
         for number, future in enumerate(futures):
             try:
@@ -256,20 +324,20 @@ def _run_pool(paths: list[Path], selected: SelectedRules, spec: RuleSpec | None,
                 progress()
     # A crashed worker takes its pool down with it; retry those files one at a time to find the culprit.
     for number in broken:
-        outcomes[number] = _run_isolated(paths[number], spec, options, context)
+        outcomes[number] = _run_isolated(paths[number], spec, setup, context)
         if progress:
             progress()
     return outcomes
 
 
-def _run_isolated(path: Path, spec: RuleSpec | None, options: dict[str, Any],
+def _run_isolated(path: Path, spec: RuleSpec | None, setup: _WorkerSetup,
                   context: Any) -> tuple[FileResult, str | None]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         with ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker,
-                                 initargs=(spec, options)) as pool:
+                                 initargs=(spec, setup)) as pool:
             return pool.submit(_check_in_worker, path).result()
     except BrokenProcessPool:
         return FileResult(path=str(path), error=FileError("crash", "检查该文件的进程意外退出")), None

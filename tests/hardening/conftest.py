@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 from fixture_tree import build_tree
+from private_cache import _session_rule_cache, private_cache
+
+__all__ = ["_session_rule_cache", "private_cache", "tree"]
 
 
 @pytest.fixture()

@@ -50,6 +50,7 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         [t, "--format", "sarif", "-o", f"{o}/report.sarif"],
         [t, "--format", "junit", "--output", f"{o}/report.xml", "--jobs", "2"],
         [t, "--format", "github", "-j", "1"],
+        [t, "--format", "json", "--jobs", "2", "--max-memory", "1536"],
         [docx, package, "--format", "html", "--output", f"{o}/report.html"],
         [t, "--format", "text", "--no-color", "--debug", "--timeout", "120"],
         [t, "--rules", rules, "--select", "tiny-test", "--fail-on", "warning"],
