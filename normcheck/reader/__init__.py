@@ -29,9 +29,10 @@ def read_path(path: str | Path, *, max_unzipped_bytes: int | None = None) -> Doc
     except OSError:
         exists, is_dir = False, False
     if not exists:
-        if target.exists():
-            raise InputError("unsupported-format", "不是普通文件，无法读取", path=display)
-        raise InputError("not-found", "文件或文件夹不存在", path=display)
+        from normcheck.reader.folder import irregular_reason
+
+        code, reason = irregular_reason(target) or ("unsupported-format", "不是普通文件，无法读取")
+        raise InputError(code, reason, path=display)
     try:
         if is_dir:
             from normcheck.reader.package_folder import read_package

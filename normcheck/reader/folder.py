@@ -6,11 +6,18 @@ documents and at least one name shows a package role (起草说明, 合法性审
 (or package sub-folder) in it is checked on its own. Hidden files and folders, Office lock files (``~$``)
 and project files such as README.md or LICENSE are never read from a folder (name them explicitly to check
 them).
+
+Only regular files are ever opened: a named pipe would block the run and a device never ends. Such an
+entry, or a link to nothing, is left out of a folder walk or a glob, is an error when named explicitly,
+and makes a filing package that lists it unreadable (see ``irregular_reason``).
 """
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from normcheck.errors import InputError
@@ -26,42 +33,83 @@ _GLOB_CHARS = frozenset("*?[")
 _NOT_DOCUMENTS = frozenset(("readme", "changelog", "changes", "license", "licence", "copying"))
 
 
+def irregular_reason(path: Path) -> tuple[str, str] | None:
+    """``(code, Chinese reason)`` when ``path`` is neither a regular file nor a folder, without opening it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "unreadable", "链接形成循环，无法读取"
+        if path.is_symlink():
+            return "not-found", "链接指向的文件不存在"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "not-found", "文件或文件夹不存在"
+        return "unreadable", f"无法读取（{exc.strerror or exc.__class__.__name__}）"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        what = "命名管道（FIFO）"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "设备文件"
+    elif stat.S_ISSOCK(mode):
+        what = "套接字"
+    else:
+        what = "特殊文件"
+    return "unsupported-format", f"这是{what}，不是普通文件，未读取"
+
+
 def is_ignored(path: Path) -> bool:
     """Hidden files and Word/WPS lock files (``~$…``, ``.~…``) are never documents."""
     return path.name.startswith((".", "~$", "~"))
 
 
-def is_document_file(path: Path) -> bool:
-    """A file a folder walk checks: a document suffix, not hidden, not a lock file, not a README/LICENSE."""
+def is_document_name(path: Path) -> bool:
+    """A document suffix, not hidden, not a lock file, not a README/LICENSE (whatever the entry really is)."""
     return (path.suffix.lower() in DOCUMENT_SUFFIXES and not is_ignored(path)
-            and path.stem.lower() not in _NOT_DOCUMENTS and path.is_file())
+            and path.stem.lower() not in _NOT_DOCUMENTS)
+
+
+def is_document_file(path: Path) -> bool:
+    """A file a folder walk checks: a regular file (or a link to one) with a document name."""
+    return is_document_name(path) and path.is_file()
 
 
 def _has_role(name: str, roles: tuple[str, ...]) -> bool:
     return any(role in name for role in roles)
 
 
-def direct_documents(folder: Path) -> list[Path]:
+def _document_entries(folder: Path) -> list[Path]:
+    """Entries named like documents that are not folders: regular files, and also pipes or dangling links."""
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
         raise InputError("unreadable", f"无法读取文件夹（{exc.strerror or exc}）") from None
-    return [p for p in entries if is_document_file(p)]
+    return [p for p in entries if is_document_name(p) and not p.is_dir()]
+
+
+def direct_documents(folder: Path) -> list[Path]:
+    """The regular document files directly inside ``folder``: what a walk checks one by one."""
+    return [p for p in _document_entries(folder) if p.is_file()]
 
 
 def is_filing_package(folder: Path) -> bool:
-    """True when the folder's own document files look like one filing package (see the module docstring)."""
-    docs = direct_documents(folder)
+    """True when the folder's own document files look like one filing package (see the module docstring).
+
+    A member that is a pipe or a dangling link still counts, so that reading the package names it instead
+    of the walk silently checking the other members one by one."""
+    docs = _document_entries(folder)
     return len(docs) >= 2 and any(_has_role(p.stem, PACKAGE_ROLES) for p in docs)
 
 
 def package_members(folder: Path) -> tuple[list[Path], list[Path]]:
     """``(members, skipped)``: the package's document files (recursive) in reading order — the main document
     first (the first by name whose name shows no supporting role), then the others by relative path — and
-    the non-document files that were left out."""
+    the non-document files that were left out. A member may be a named pipe or a dangling link: the caller
+    checks ``irregular_reason`` before opening it. Raises InputError for a sub-folder that cannot be listed,
+    because its documents would silently be missing from the package."""
     members: list[Path] = []
     skipped: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=_unlistable(folder)):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             path = Path(dirpath) / filename
@@ -79,14 +127,22 @@ def package_members(folder: Path) -> tuple[list[Path], list[Path]]:
     return members, skipped
 
 
+def _unlistable(folder: Path) -> Callable[[OSError], None]:
+    def fail(exc: OSError) -> None:
+        where = Path(exc.filename).relative_to(folder).as_posix() if exc.filename else "."
+        raise InputError("unreadable", f"无法读取文件夹 {where}（{exc.strerror or exc.__class__.__name__}）")
+
+    return fail
+
+
 def _expand(arg: str) -> list[Path]:
     path = Path(arg)
-    if path.exists():
+    if path.exists() or path.is_symlink():
         return [path]
     if _GLOB_CHARS & set(arg):
         matches = sorted(glob.glob(arg, recursive=True))
         if matches:
-            return [Path(m) for m in matches if not is_ignored(Path(m))]
+            return [Path(m) for m in matches if not is_ignored(Path(m)) and irregular_reason(Path(m)) is None]
         raise InputError("not-found", "没有与该通配符匹配的文件", path=arg)
     raise InputError("not-found", "文件或文件夹不存在", path=arg)
 
@@ -103,9 +159,10 @@ def _walk(folder: Path) -> list[Path]:
 def discover(paths: list[str] | list[Path] | tuple[str | Path, ...]) -> list[Path]:
     """Expand files, folders and globs into check targets (document files and package folders), in order.
 
-    Raises InputError (with ``path`` set) for a path that does not exist, a glob that matches nothing, or a
-    folder without documents. A file named explicitly is a target whatever its extension: reading it says
-    what is wrong with it.
+    Raises InputError (with ``path`` set) for a path that does not exist, a glob that matches nothing, a
+    folder without documents, or a path named explicitly that is not a regular file or folder (a named pipe,
+    a device, a dangling link). A file named explicitly is a target whatever its extension: reading it says
+    what is wrong with it. Globs and folder walks leave such non-regular entries out.
     """
     targets: list[Path] = []
     seen: set[Path] = set()
@@ -117,6 +174,9 @@ def discover(paths: list[str] | list[Path] | tuple[str | Path, ...]) -> list[Pat
                     raise InputError("no-documents", "文件夹中没有可检查的文档（.docx、.doc、.wps、.txt、.md 等）",
                                      path=str(path))
             else:
+                irregular = irregular_reason(path)
+                if irregular is not None:
+                    raise InputError(*irregular, path=str(path))
                 found = [path]
             for target in found:
                 key = target.resolve()

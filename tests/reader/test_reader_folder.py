@@ -1,6 +1,7 @@
 """Discovery of check targets and filing packages read as one Document."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,63 @@ def test_broken_member_names_the_member(tree: Path) -> None:
     with pytest.raises(InputError) as info:
         read_path(pkg)
     assert info.value.code == "empty" and "起草说明.txt" in info.value.message and info.value.path == str(pkg)
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+
+
+@needs_fifo
+def test_walks_and_globs_leave_out_pipes_and_dangling_links(tree: Path) -> None:
+    single = tree / "单个"
+    os.mkfifo(single / "管道.docx")
+    (single / "失效.docx").symlink_to(tree / "不存在.docx")
+    (single / "链接.docx").symlink_to(single / "通知.docx")
+    assert discover([single]) == [single / "意见.txt", single / "通知.docx"]
+    assert discover([str(single / "*.docx")]) == [single / "通知.docx"]
+
+
+@needs_fifo
+def test_a_pipe_or_dangling_link_named_explicitly_is_an_error(tree: Path) -> None:
+    pipe = tree / "单个" / "管道.docx"
+    os.mkfifo(pipe)
+    dangling = tree / "单个" / "失效.docx"
+    dangling.symlink_to(tree / "不存在.docx")
+    for path, code, words in ((pipe, "unsupported-format", "命名管道"), (dangling, "not-found", "链接")):
+        for action in (discover, read_path):
+            with pytest.raises(InputError) as info:
+                action([path] if action is discover else path)  # type: ignore[operator]
+            assert info.value.code == code and words in info.value.message and info.value.path == str(path)
+
+
+def test_a_link_loop_is_an_error(tree: Path) -> None:
+    loop = tree / "单个" / "循环.docx"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError) as info:
+        discover([loop])
+    assert info.value.code == "unreadable" and "循环" in info.value.message
+
+
+@needs_fifo
+def test_a_package_with_a_pipe_member_is_still_a_package_and_names_it(tmp_path: Path) -> None:
+    pkg = tmp_path / "备案"
+    _write(pkg / "停车管理办法.docx", "第一条 为了规范停车。")
+    os.mkfifo(pkg / "起草说明.docx")
+    assert discover([tmp_path]) == [pkg]
+    with pytest.raises(InputError) as info:
+        read_path(pkg)
+    assert info.value.code == "unsupported-format" and "起草说明.docx" in info.value.message
+
+
+def test_an_unlistable_sub_folder_of_a_package_is_named(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sub = tree / "2024" / "停车办法备案" / "附件"
+    scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if Path(str(path)) == sub:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    with pytest.raises(InputError) as info:
+        read_path(tree / "2024" / "停车办法备案")
+    assert info.value.code == "unreadable" and "附件" in info.value.message

@@ -144,22 +144,37 @@ def _package(tmp_path: Path) -> Path:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-@pytest.mark.xfail(strict=True, raises=_Hang, reason="normcheck/reader/package_folder.py read_package passes a "
-                   "named pipe (FIFO) member to read_file, whose sniff() blocks in open() until --timeout")
 def test_a_named_pipe_in_a_package_does_not_block(tmp_path: Path) -> None:
     package = _package(tmp_path)
     os.mkfifo(package / "备案报告.docx")
     outcome = _read_within(package, 5)
-    assert outcome is not None
+    assert isinstance(outcome, InputError) and outcome.code == "unsupported-format"
+    assert "备案报告.docx" in outcome.message and "命名管道" in outcome.message
 
 
-@pytest.mark.xfail(strict=True, reason="normcheck/reader/package_folder.py: a dangling symlink member makes the "
-                   "whole package 'unreadable' with the message 无法读取文件（FileNotFoundError）, naming no file")
-def test_a_dangling_link_in_a_package_is_skipped_or_named(tmp_path: Path) -> None:
+def test_a_dangling_link_in_a_package_is_named(tmp_path: Path) -> None:
     package = _package(tmp_path)
     (package / "备案报告.docx").symlink_to(tmp_path / "已删除.docx")
     outcome = _read_within(package, 20)
-    assert not isinstance(outcome, InputError) or "备案报告" in outcome.message, outcome
+    assert isinstance(outcome, InputError) and outcome.code == "not-found"
+    assert "备案报告.docx" in outcome.message and "链接" in outcome.message
+
+
+def test_an_unreadable_member_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from normcheck import reader
+
+    package = _package(tmp_path)
+    original = reader.read_file
+
+    def refuse(path: Path, display: str, **options: object) -> object:
+        if path.name == "起草说明.docx":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, display, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "read_file", refuse)
+    outcome = _read_within(package, 20)
+    assert isinstance(outcome, InputError) and outcome.code == "unreadable"
+    assert "起草说明.docx" in outcome.message and "Permission denied" in outcome.message
 
 
 @pytest.mark.parametrize("name", [
