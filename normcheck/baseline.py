@@ -58,23 +58,46 @@ def write(path: Path, results: list[FileResult]) -> int:
 
 
 def load(path: Path) -> Counter[Key]:
-    """Read a baseline file; a missing or malformed one is a ``ConfigError``."""
+    """Read a baseline file; a missing, unreadable or malformed one is a one-line ``ConfigError``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: 基线文件不存在") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
+        # ValueError covers undecodable bytes, bad JSON and integers longer than Python converts.
         raise ConfigError(f"{path}: 无法读取基线文件（{exc.__class__.__name__}）") from None
-    if not isinstance(data, dict) or data.get("normcheck-baseline") != FORMAT_VERSION:
+    if not isinstance(data, dict) or not _is_count(data.get("normcheck-baseline")) \
+            or data["normcheck-baseline"] != FORMAT_VERSION:
         raise ConfigError(f"{path}: 不是 normcheck 基线文件")
+    entries = data.get("findings", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: 基线文件的 findings 应为列表")
     counts: Counter[Key] = Counter()
-    for entry in data.get("findings", []):
-        try:
-            key = (str(entry["file"]), str(entry["rule"]), str(entry["fingerprint"]))
-            counts[key] += int(entry.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise ConfigError(f"{path}: 基线文件中有格式错误的条目") from None
+    for number, entry in enumerate(entries, 1):
+        key, count = _entry(entry, f"{path}: 基线文件第 {number} 条记录格式错误")
+        counts[key] += count
     return counts
+
+
+def _is_count(value: object) -> bool:
+    # JSON true is a Python int, and Infinity/NaN/1.0 are floats: only a real integer is a count.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _entry(entry: object, where: str) -> tuple[Key, int]:
+    """``(key, count)`` of one recorded finding; ``ConfigError`` starting with ``where`` when malformed."""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}：应为一个对象")
+    fields = []
+    for name in ("file", "rule", "fingerprint"):
+        value = entry.get(name)
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{where}：{name} 应为非空文字")
+        fields.append(value)
+    count = entry.get("count", 1)
+    if not _is_count(count) or count < 1:
+        raise ConfigError(f"{where}：count 应为正整数")
+    return (fields[0], fields[1], fields[2]), count
 
 
 def apply(results: list[FileResult], recorded: Counter[Key], folder: Path) -> int:

@@ -6,9 +6,8 @@ import json
 import tempfile
 from pathlib import Path
 
-import pytest
 from fuzzing import fuzz_settings, own_outcome
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from normcheck.baseline import FORMAT_VERSION
@@ -68,9 +67,6 @@ _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow
                                                                                  max_size=4), max_leaves=12)
 
 
-@pytest.mark.xfail(strict=True, raises=(TypeError, OverflowError),
-                   reason="normcheck/baseline.py load: see tests/regressions/test_regressions.py; "
-                   "remove this mark when those regressions pass")
 @fuzz_settings(100)
 @given(st.one_of(_JSON, st.fixed_dictionaries({"normcheck-baseline": _JSON, "findings": _JSON}),
                  st.fixed_dictionaries({"normcheck-baseline": st.just(FORMAT_VERSION), "findings": _JSON}),
@@ -78,6 +74,9 @@ _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow
                                         "findings": st.lists(st.dictionaries(
                                             st.sampled_from(["file", "rule", "fingerprint", "count"]), _JSON),
                                             max_size=3)})))
+@example(document={"normcheck-baseline": 1, "findings": None})
+@example(document={"normcheck-baseline": 1, "findings": [{"file": "a", "rule": "b", "fingerprint": "c",
+                                                          "count": float("inf")}]})
 def test_baseline_files_load_or_fail_cleanly(document: object) -> None:
     from normcheck import baseline
 

@@ -177,20 +177,65 @@ def test_an_unreadable_member_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     assert "起草说明.docx" in outcome.message and "Permission denied" in outcome.message
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("baseline-findings-null.json", marks=pytest.mark.xfail(
-        strict=True, raises=TypeError, reason="normcheck/baseline.py load iterates a null or non-list "
-        "'findings' outside its try: TypeError escapes, `normcheck --baseline` prints a traceback, exit 1")),
-    pytest.param("baseline-count-infinity.json", marks=pytest.mark.xfail(
-        strict=True, raises=OverflowError, reason="normcheck/baseline.py load: int(Infinity) raises "
-        "OverflowError, which its handler does not catch")),
-])
+@pytest.mark.parametrize("name", ["baseline-findings-null.json", "baseline-count-infinity.json"])
 def test_malformed_baselines_are_config_errors(name: str) -> None:
     from normcheck import baseline
     from normcheck.errors import ConfigError
 
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError) as caught:
         baseline.load(FIXTURES / name)
+    assert "\n" not in str(caught.value) and str(FIXTURES / name) in str(caught.value)
+
+
+@pytest.mark.parametrize("text", [
+    '{"normcheck-baseline": true, "findings": []}',
+    '{"normcheck-baseline": 1.0, "findings": []}',
+    '{"normcheck-baseline": 1, "findings": {"file": "a.docx"}}',
+    '{"normcheck-baseline": 1, "findings": [null]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": 1, "rule": "CC-001", "fingerprint": "0"}]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001"}]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001", "fingerprint": "0", "count": NaN}]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001", "fingerprint": "0", "count": -1}]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001", "fingerprint": "0", "count": 2.5}]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001", "fingerprint": "0", "count": "3"}]}',
+    '{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001", "fingerprint": "0", "count": 1'
+    + "0" * 5000 + "}]}",
+    "[" * 100_000 + "]" * 100_000,
+])
+def test_baselines_of_the_wrong_shape_are_config_errors(tmp_path: Path, text: str) -> None:
+    from normcheck import baseline
+    from normcheck.errors import ConfigError
+
+    path = tmp_path / "baseline.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        baseline.load(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_well_formed_hand_written_baseline_loads(tmp_path: Path) -> None:
+    from normcheck import baseline
+
+    path = tmp_path / "baseline.json"
+    path.write_text('{"normcheck-baseline": 1, "findings": [{"file": "a.docx", "rule": "CC-001", "fingerprint": '
+                    '"0"}, {"file": "a.docx", "rule": "CC-001", "fingerprint": "0", "count": 2}]}', encoding="utf-8")
+    assert baseline.load(path) == {("a.docx", "CC-001", "0"): 3}
+    path.write_text('{"normcheck-baseline": 1}', encoding="utf-8")
+    assert not baseline.load(path)
+
+
+def test_a_malformed_baseline_on_the_command_line_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from normcheck.cli import cli
+
+    bad = tmp_path / "baseline.json"
+    shutil.copy(FIXTURES / "baseline-findings-null.json", bad)
+    result = CliRunner().invoke(cli, [str(SAMPLES / "parking-measures.docx"), "--no-cache", "--baseline", str(bad)])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith(f"normcheck: {bad}: ") and "Traceback" not in result.stderr
 
 
 @pytest.mark.xfail(strict=True, reason="normcheck/output.py write_atomic renames its temporary file over the "
