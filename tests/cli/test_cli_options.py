@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -11,6 +12,7 @@ from ooxml import build_docx, p
 from pipeline_standins import write
 
 from normcheck.cli import cli
+from normcheck.errors import InputError
 
 pytestmark = pytest.mark.usefixtures("pipeline")
 
@@ -155,3 +157,25 @@ def test_unwritable_outputs_are_one_line_errors(docs: dict[str, Path], tmp_path:
         assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("normcheck: "), args
     refused = CliRunner().invoke(cli, ["init", str(blocker)])
     assert refused.exit_code == 2 and "Traceback" not in refused.stderr
+
+
+def _limit_reader(path: Path, *, max_unzipped_bytes: int | None = None) -> Any:
+    import resource
+
+    raise InputError("empty", f"RLIMIT_AS={resource.getrlimit(resource.RLIMIT_AS)[0]}")
+
+
+def test_max_memory_limits_each_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    resource = pytest.importorskip("resource")
+    import normcheck.reader
+
+    monkeypatch.setattr(normcheck.reader, "read_path", _limit_reader)
+    paths = [write(tmp_path / f"{n}.txt", "x") for n in range(2)]
+    unlimited = resource.getrlimit(resource.RLIMIT_AS)[0]
+    for extra, megabytes in (((), 2048), (("--max-memory", "1536"), 1536), (("--max-memory", "0"), None)):
+        result = invoke("--format", "json", "--jobs", "2", "--no-cache", *extra, *paths)
+        expected = megabytes * 1024 * 1024 if megabytes else unlimited
+        assert result.exit_code == 2
+        assert [f["error"]["message"] for f in report(result)["files"]] == [f"RLIMIT_AS={expected}"] * 2
+    assert invoke("--max-memory", "-1", *paths).exit_code == 2
+    assert invoke("--max-memory", "lots", *paths).exit_code == 2

@@ -1,15 +1,20 @@
-"""The runner: order independent of --jobs, per-file errors, crashes, timeouts, selection and waivers."""
+"""The runner: order independent of --jobs, per-file errors, crashes, timeouts, the workers' memory
+limit, selection and waivers."""
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pipeline_standins import RULES, fake_load_rules, write
 
+import normcheck.reader
 from normcheck import runner
 from normcheck.config import Waiver
-from normcheck.errors import ConfigError
-from normcheck.model import FileResult
+from normcheck.errors import ConfigError, InputError
+from normcheck.model import Document, FileResult
+from normcheck.reader.plain import document_from_text
 
 pytestmark = pytest.mark.usefixtures("pipeline")
 
@@ -127,3 +132,88 @@ def test_a_result_that_cannot_come_back_from_a_worker_is_that_files_error(tmp_pa
     outcome = runner.run([odd, fine], everything(), jobs=2, keep_documents=True)
     assert summary(outcome.results) == [("odd.txt", "internal-error", []), ("fine.txt", None, ["MISS-001", "FINE-001"])]
     assert str(odd) in outcome.tracebacks
+
+
+def _virtual_memory_mb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) // 1024
+    raise AssertionError("no VmSize")
+
+
+def _hungry_reader(path: Path, *, max_unzipped_bytes: int | None = None) -> Document:
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("HOG"):
+        hoard = bytearray(int(text.split()[1]) * 1024 * 1024)
+        text = f"{len(hoard)}"
+    return document_from_text(text, str(path))
+
+
+def test_a_worker_over_the_memory_limit_fails_only_that_file(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("resource")
+    monkeypatch.setattr(normcheck.reader, "read_path", _hungry_reader)
+    limit = _virtual_memory_mb() + 400
+    paths = [write(tmp_path / "hog.txt", f"HOG {limit + 1024}"), write(tmp_path / "a.txt", "罚款"),
+             write(tmp_path / "small.txt", "HOG 100 罚款")]
+    limited = runner.run(paths, everything(), jobs=2, max_memory=limit)
+    assert summary(limited.results) == [("hog.txt", "out-of-memory", []), ("a.txt", None, ["MISS-001", "FINE-001"]),
+                                        ("small.txt", None, ["MISS-001"])]
+    assert not limited.tracebacks
+    unlimited = runner.run(paths[1:], everything(), jobs=2, max_memory=0)
+    assert summary(unlimited.results) == summary(limited.results)[1:]
+
+
+def _limit_reader(path: Path, *, max_unzipped_bytes: int | None = None) -> Document:
+    import resource
+
+    raise InputError("empty", str(resource.getrlimit(resource.RLIMIT_AS)[0]))
+
+
+@pytest.mark.parametrize("max_memory", [None, 0, 1536])
+def test_workers_get_the_memory_limit_and_this_process_does_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                max_memory: int | None) -> None:
+    resource = pytest.importorskip("resource")
+    monkeypatch.setattr(normcheck.reader, "read_path", _limit_reader)
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    paths = [write(tmp_path / f"{n}.txt", "x") for n in range(2)]
+    results = runner.run(paths, everything(), jobs=2, max_memory=max_memory).results
+    expected = max_memory * 1024 * 1024 if max_memory else before[0]
+    assert [r.error.message if r.error else None for r in results] == [str(expected)] * 2
+    in_process = runner.run(paths, everything(), jobs=1, max_memory=max_memory).results
+    assert [r.error.message if r.error else None for r in in_process] == [str(before[0])] * 2
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def _limit_then_report(existing: int, wanted: int, queue: Any) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (existing, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    applied = runner.limit_memory(wanted)
+    queue.put((applied, resource.getrlimit(resource.RLIMIT_AS)[0]))
+
+
+@pytest.mark.parametrize("wanted, kept", [(4096, 3072), (2048, 2048)])
+def test_the_memory_limit_is_never_raised(wanted: int, kept: int) -> None:
+    pytest.importorskip("resource")
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_limit_then_report, args=(3072 * 1024 * 1024, wanted, queue))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    assert queue.get(timeout=5) == (True, kept * 1024 * 1024)
+
+
+def test_running_out_of_memory_in_this_process_fails_only_that_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(path: Path, *, max_unzipped_bytes: int | None = None) -> Document:
+        if path.name == "big.txt":
+            raise MemoryError()
+        return document_from_text(path.read_text(encoding="utf-8"), str(path))
+
+    monkeypatch.setattr(normcheck.reader, "read_path", exhausted)
+    paths = [write(tmp_path / "big.txt", "罚款"), write(tmp_path / "a.txt", "罚款")]
+    outcome = runner.run(paths, everything(), jobs=1)
+    assert summary(outcome.results) == [("big.txt", "out-of-memory", []), ("a.txt", None, ["MISS-001", "FINE-001"])]
+    assert not outcome.tracebacks

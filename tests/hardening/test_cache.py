@@ -227,3 +227,43 @@ def test_real_results_come_back_identical(store: ResultCache) -> None:
         assert again.path == fresh[target].path
         assert again.error == fresh[target].error
         assert again.findings == fresh[target].findings
+
+
+def test_reader_warnings_round_trip(store: ResultCache) -> None:
+    original = _result()
+    original.warnings = ["已跳过 2 个公式", "文件含隐藏文字"]
+    store.put("w" * 64, original)
+    again = store.get("w" * 64)
+    assert again is not None and again.warnings == original.warnings
+
+
+@pytest.mark.parametrize("damage", [b'"warnings": "text"', b'"warnings": [1]', b'"other": []'])
+def test_damaged_warnings_are_a_miss(store: ResultCache, damage: bytes) -> None:
+    store.put("v" * 64, _result())
+    entry = store.entry("v" * 64)
+    entry.write_bytes(entry.read_bytes().replace(b'"warnings":[]', damage.replace(b": ", b":")))
+    assert store.get("v" * 64) is None
+
+
+def test_a_file_changed_during_its_check_is_not_stored(doc: Path, store: ResultCache) -> None:
+    def editing_check(path: Path) -> FileResult:
+        result = _result(str(path))
+        path.write_text("第一条 改过的内容。\n", encoding="utf-8")
+        return result
+
+    check_cached(doc, editing_check, store, "r", "c")
+    assert not any(store.directory.rglob("*.json"))
+    check_cached(doc, lambda p: _result(str(p)), store, "r", "c")
+    assert len(list(store.directory.rglob("*.json"))) == 1
+
+
+def test_rules_hash_follows_rule_metadata_without_sources() -> None:
+    from types import SimpleNamespace
+
+    def ruleset(message: str) -> SimpleNamespace:
+        rule = SimpleNamespace(id="R-1", severity="error", tags=("a",), title="t", message=message, basis="b",
+                               fix="f")
+        return SimpleNamespace(rules=[rule], params={})
+
+    assert rules_hash(ruleset("一")) == rules_hash(ruleset("一"))
+    assert rules_hash(ruleset("一")) != rules_hash(ruleset("二"))
