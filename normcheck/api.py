@@ -51,7 +51,8 @@ def check_document(doc: Document | str, rules: Any = None, *, select: Sequence[s
 
 def check_path(paths: str | Path | Sequence[str | Path], rules: Any = None, *, select: Sequence[str] = (),
                ignore: Sequence[str] = (), severity: Mapping[str, str] | None = None, jobs: int = 1,
-               timeout: float | None = None, keep_documents: bool = False) -> list[FileResult]:
+               timeout: float | None = None, keep_documents: bool = False,
+               cache: bool | str | Path = False) -> list[FileResult]:
     """Check files, folders (filing packages or folders of documents) and globs; one ``FileResult`` per
     checked document or package, in the order found.
 
@@ -59,6 +60,10 @@ def check_path(paths: str | Path | Sequence[str | Path], rules: Any = None, *, s
     platform can fork them); ``timeout`` limits seconds per file (main thread only). Unreadable inputs
     come back with ``FileResult.error`` set instead of raising. ``keep_documents`` keeps the read
     ``Document`` on each result (for annotation or custom reports).
+
+    ``cache`` reuses the stored results of unchanged files and stores new ones: ``True`` for the
+    command line's cache folder, or a folder of its own (see docs/hardening.md). It is ignored with
+    ``keep_documents``, because documents are not stored.
     """
     from normcheck import runner
 
@@ -67,4 +72,10 @@ def check_path(paths: str | Path | Sequence[str | Path], rules: Any = None, *, s
     ruleset = rules if rules is not None else load_rules()
     selected = runner.select_rules(ruleset, select, ignore, dict(severity or {}))
     targets = runner.discover_targets(list(paths))
-    return runner.run(targets, selected, jobs=jobs, timeout=timeout, keep_documents=keep_documents).results
+    store = None
+    if cache is not False:
+        from normcheck.cache import ResultCache
+
+        store = ResultCache(None if cache is True else cache)
+    return runner.run(targets, selected, jobs=jobs, timeout=timeout, keep_documents=keep_documents,
+                      cache=store).results

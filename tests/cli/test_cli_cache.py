@@ -229,3 +229,19 @@ def test_a_result_of_the_moment_is_checked_again(tmp_path: Path, private_cache: 
     assert result.exit_code == 2
     assert json.loads(result.stdout)["files"][0]["error"]["code"] == "out-of-memory"
     assert entries(private_cache) == []
+
+
+def test_the_library_api_uses_a_cache_only_when_asked(tmp_path: Path, private_cache: Path,
+                                                      checks: list[Path]) -> None:
+    from normcheck.api import check_path
+
+    doc = SAMPLES / "parking-measures.docx"
+    first = check_path(doc)
+    assert entries(private_cache) == [] and checks == [doc]
+    check_path(doc, cache=True)
+    again = check_path(doc, cache=True)
+    assert checks == [doc, doc] and len(entries(private_cache)) == 1
+    assert again[0].findings == first[0].findings
+    own = tmp_path / "own"
+    check_path(doc, cache=own)
+    assert checks == [doc, doc, doc] and len(list(own.rglob("*.json"))) == 1
