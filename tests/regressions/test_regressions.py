@@ -19,10 +19,15 @@ Fixtures:
 """
 from __future__ import annotations
 
+import errno
+import json
 import os
 import shutil
 import signal
+import stat
 import struct
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -238,9 +243,6 @@ def test_a_malformed_baseline_on_the_command_line_is_one_line_and_exit_2(tmp_pat
     assert lines[-1].startswith(f"normcheck: {bad}: ") and "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="normcheck/output.py write_atomic renames its temporary file over the "
-                   "link itself: `--output /dev/stdout` (a symlink) run as root replaces /dev/stdout with a file; "
-                   "a device such as /dev/full is replaced the same way")
 def test_output_through_a_symlink_writes_the_target(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
@@ -253,3 +255,68 @@ def test_output_through_a_symlink_writes_the_target(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1)
     assert link.is_symlink()
     assert (tmp_path / "real" / "report.json").read_text(encoding="utf-8").startswith("{")
+
+
+def test_output_through_a_link_onto_an_input_is_refused(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from normcheck.cli import cli
+
+    document = tmp_path / "通知.docx"
+    shutil.copy(SAMPLES / "parking-measures.docx", document)
+    before = document.read_bytes()
+    link = tmp_path / "report.json"
+    link.symlink_to(document)
+    result = CliRunner().invoke(cli, [str(document), "--no-cache", "--format", "json", "-o", str(link)])
+    assert result.exit_code == 2 and document.read_bytes() == before and link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_to_a_named_pipe_is_written_through_it(tmp_path: Path) -> None:
+    import threading
+
+    from normcheck.output import write_atomic
+
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_atomic(pipe, "报告")
+    reader.join(10)
+    assert received == ["报告".encode()] and stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_device_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from normcheck.cli import cli
+
+    # Through a link of our own, so that a regression replaces the link, never the device.
+    link = tmp_path / "full"
+    link.symlink_to("/dev/full")
+    result = CliRunner().invoke(cli, [str(SAMPLES / "parking-measures.docx"), "--no-cache", "-o", str(link)])
+    assert result.exit_code == 2 and link.is_symlink()
+    assert result.stderr.strip() == f"normcheck: {link}: 无法写入（{os.strerror(errno.ENOSPC)}）"
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_output_to_standard_output_through_a_link(tmp_path: Path) -> None:
+    link = tmp_path / "stdout"
+    link.symlink_to("/dev/stdout")
+    run = subprocess.run([sys.executable, "-m", "normcheck", str(SAMPLES / "parking-measures.docx"), "--no-cache",
+                          "--format", "json", "-o", str(link)], capture_output=True, timeout=120, check=False)
+    assert run.returncode in (0, 1), run.stderr.decode()
+    assert json.loads(run.stdout)["files"][0]["path"].endswith("parking-measures.docx")
+    assert link.is_symlink()
+
+
+def test_a_link_loop_as_output_is_an_os_error_naming_it(tmp_path: Path) -> None:
+    from normcheck.output import write_atomic
+
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    with pytest.raises(OSError) as caught:
+        write_atomic(loop, "{}")
+    assert caught.value.filename == str(loop) and loop.is_symlink()
