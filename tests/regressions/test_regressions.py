@@ -320,3 +320,28 @@ def test_a_link_loop_as_output_is_an_os_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(OSError) as caught:
         write_atomic(loop, "{}")
     assert caught.value.filename == str(loop) and loop.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_bad_inputs_on_the_command_line_are_one_line_each_and_the_rest_is_checked(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from normcheck.cli import cli
+
+    pipe = tmp_path / "管道.docx"
+    os.mkfifo(pipe)
+    package = _package(tmp_path)
+    (package / "备案报告.docx").symlink_to(tmp_path / "已删除.docx")
+    bad = [FIXTURES / "lzma-stream-corrupt.docx", FIXTURES / "zip-version-unsupported.docx",
+           FIXTURES / "xml-declaration-unterminated.docx", pipe, package]
+    good = SAMPLES / "parking-measures.docx"
+    result = CliRunner().invoke(cli, [*map(str, bad), str(good), "--no-cache", "--format", "json"])
+    assert result.exit_code == 2, result.stderr
+    report = json.loads(result.stdout)
+    by_path = {entry["path"]: entry for entry in report["files"]}
+    assert by_path[str(good)]["error"] is None and by_path[str(good)]["findings"]
+    lines = result.stderr.strip().splitlines()
+    for path in bad:
+        line = next(line for line in lines if line.startswith(f"normcheck: {path}: "))
+        assert by_path[str(path)]["error"]["message"] in line
+    assert "Traceback" not in result.stderr
