@@ -170,6 +170,32 @@ def test_gbk_declared_xml_is_read(tmp_path: Path) -> None:
         assert [b.text for b in doc.blocks] == ["规范性文件"]
 
 
+def test_gbk_declaration_that_never_ends(tmp_path: Path) -> None:
+    xml = ('<?xml version="1.0" encoding="GBK" <w:document xmlns:w="http://schemas.openxmlformats.org/'
+           'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>规范性文件</w:t></w:r></w:p></w:body></w:document>')
+    path = build_docx(tmp_path / "unterminated.docx", "", document_xml=xml.encode("gb18030"))
+    assert read_error(path).code == "malformed-xml"
+
+
+@pytest.mark.parametrize("encoding", ["idna", "punycode", "undefined", "rot13", "base64", "utf-32"])
+def test_declared_encodings_python_cannot_use_for_text(tmp_path: Path, encoding: str) -> None:
+    xml = (f'<?xml version="1.0" encoding="{encoding}"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+           'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>规范性文件</w:t></w:r></w:p></w:body></w:document>')
+    path = build_docx(tmp_path / f"{encoding}.docx", "", document_xml=xml.encode("utf-8"))
+    assert read_error(path).code == "malformed-xml"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_never_opened(tmp_path: Path) -> None:
+    link = tmp_path / "设备.docx"
+    link.symlink_to("/dev/zero")
+    error = read_error(link)
+    assert error.code == "unsupported-format" and "设备" in error.message
+    with pytest.raises(InputError) as info:
+        discover([link])
+    assert info.value.code == "unsupported-format"
+
+
 def test_zero_byte_main_part(tmp_path: Path) -> None:
     assert read_error(build_docx(tmp_path / "zero.docx", "", document_xml=b"")).code == "empty"
 
