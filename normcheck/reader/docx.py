@@ -17,6 +17,12 @@ from normcheck.model import Block, Document
 from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
 from normcheck.reader.package import Package, parse_xml
 from normcheck.reader.story import Paragraph, StoryWalker, W
+from normcheck.reader.streaming import (
+    OTHER_OFFICE,
+    check_main_root,
+    should_stream,
+    stream_body,
+)
 
 _CORE_FIELDS = {
     "{http://purl.org/dc/elements/1.1/}title": "title",
@@ -28,7 +34,6 @@ _CORE_FIELDS = {
     "{http://purl.org/dc/terms/}created": "created",
     "{http://purl.org/dc/terms/}modified": "modified",
 }
-_OTHER_OFFICE = {"xl/": "Excel 工作簿", "ppt/": "PowerPoint 演示文稿"}
 _NOTE_SKIP = frozenset(("separator", "continuationSeparator", "continuationNotice"))
 _DIGITS = re.compile(r"(\d+)")
 
@@ -53,7 +58,7 @@ def _main_part(package: Package) -> str:
         target = "word/document.xml"
     member = package.find(target)
     if member is None:
-        other = next((label for prefix, label in _OTHER_OFFICE.items() if target.startswith(prefix)), None)
+        other = next((label for prefix, label in OTHER_OFFICE.items() if target.startswith(prefix)), None)
         if other:
             raise InputError("not-a-docx", f"这是 {other}，不是 Word 文档")
         raise InputError("not-a-docx", "压缩包中没有 Word 主文档部件（不是有效的 .docx 文件）")
@@ -63,31 +68,43 @@ def _main_part(package: Package) -> str:
 def read_docx_package(package: Package, name: str) -> Document:
     """Read an already opened package (see ``read_docx``)."""
     main = _main_part(package)
-    root, flags = _parse_part(package, main)
-    if root.tag != W + "document":
-        other = next((label for prefix, label in _OTHER_OFFICE.items() if main.startswith(prefix)), None)
-        raise InputError("not-a-docx", f"这是 {other}，不是 Word 文档" if other else
-                         f"主文档部件 {main} 不是 Word 文档正文")
-    body = root.find(W + "body")
-    rels = package.relationships(main)
+    data = package.read(main)
+    flags = _story_flags(data)
+    streamed = should_stream(data)
+    root: etree._Element | None = None
+    if not streamed:
+        root = parse_xml(data, main, package)
+        check_main_root(root, main)
+    try:
+        rels = package.relationships(main)
 
-    def members(kind: str) -> list[str]:
-        found = {package.find(t) for _, k, t, mode in rels if k == kind and mode == "Internal"}
-        return sorted((m for m in found if m is not None), key=_natural)
+        def members(kind: str) -> list[str]:
+            found = {package.find(t) for _, k, t, mode in rels if k == kind and mode == "Internal"}
+            return sorted((m for m in found if m is not None), key=_natural)
 
-    @cache
-    def load_styles() -> dict[str, StyleInfo]:
-        styles = members("styles")
-        return parse_styles(package.xml(styles[0])) if styles else {}
+        @cache
+        def load_styles() -> dict[str, StyleInfo]:
+            styles = members("styles")
+            return parse_styles(package.xml(styles[0])) if styles else {}
 
-    numbering_parts = members("numbering")
-    numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None, load_styles)
+        numbering_parts = members("numbering")
+        numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None, load_styles)
+    except InputError:
+        if streamed:
+            # As when the main part is parsed first: its own fault is the one reported.
+            check_main_root(parse_xml(data, main, package), main)
+        raise
     warnings: list[str] = []
     blocks: list[Block] = []
 
     walker = StoryWalker(root, numbering, warnings, **flags)
-    if body is not None:
-        walker.story(body)
+    if root is None:
+        stream_body(data, main, package, walker)
+    else:
+        body = root.find(W + "body")
+        if body is not None:
+            walker.story(body)
+    del data, root
     _append(blocks, walker.paragraphs, "body", name, main)
 
     for part, kind in (("header", "header"), ("footer", "footer")):
@@ -115,11 +132,14 @@ def read_docx_package(package: Package, name: str) -> Document:
 def _parse_part(package: Package, member: str) -> tuple[etree._Element, dict[str, bool]]:
     """Parse a story part, and tell from its raw bytes whether hidden text or deletions can occur at all."""
     data = package.read(member)
-    flags = {"may_hide": b"anish" in data, "may_delete_marks": b"del" in data or b"moveFrom" in data}
-    # Non-UTF-8 parts are re-encoded by parse_xml; in UTF-16 the ASCII probes above would miss.
+    return parse_xml(data, member, package), _story_flags(data)
+
+
+def _story_flags(data: bytes) -> dict[str, bool]:
+    # Non-UTF-8 parts are re-encoded by parse_xml; in UTF-16 the ASCII probes would miss.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        flags = {"may_hide": True, "may_delete_marks": True}
-    return parse_xml(data, member, package), flags
+        return {"may_hide": True, "may_delete_marks": True}
+    return {"may_hide": b"anish" in data, "may_delete_marks": b"del" in data or b"moveFrom" in data}
 
 
 def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str) -> None:

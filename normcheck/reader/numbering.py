@@ -115,6 +115,11 @@ class Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()
         self._level_cache: dict[str, dict[int, Level]] = {}
+        # Definitions never change while a part is read, so what a (style, numPr) pair resolves to is
+        # computed once; these memos are shared by every ``fresh`` copy.
+        self._resolved: dict[tuple[str, str | None, int | None], tuple[str, int] | None] = {}
+        self._outlines: dict[str, int | None] = {}
+        self._abstract_ids: dict[str, str] = {}
 
     def _parse(self, root: etree._Element) -> None:
         for ab in root.iter(W + "abstractNum"):
@@ -141,6 +146,8 @@ class Numbering:
         other = Numbering(None, self._load_styles)
         other.abstracts, other.style_links, other.nums = self.abstracts, self.style_links, self.nums
         other._styles = self._styles
+        other._level_cache, other._resolved = self._level_cache, self._resolved
+        other._outlines, other._abstract_ids = self._outlines, self._abstract_ids
         return other
 
     @property
@@ -152,8 +159,12 @@ class Numbering:
 
     def outline(self, style_id: str) -> int | None:
         """The outline level a style chain gives (0-8), or None for body text."""
+        if style_id in self._outlines:
+            return self._outlines[style_id]
         level = next((s.outline for s in self.style_chain(style_id) if s.outline is not None), None)
-        return level if level is not None and 0 <= level <= 8 else None
+        result = level if level is not None and 0 <= level <= 8 else None
+        self._outlines[style_id] = result
+        return result
 
     def style_chain(self, style_id: str) -> list[StyleInfo]:
         chain: list[StyleInfo] = []
@@ -169,6 +180,14 @@ class Numbering:
 
     def resolve(self, style_id: str, num_id: str | None, ilvl: int | None) -> tuple[str, int] | None:
         """The effective ``(numId, ilvl)`` of a paragraph from its direct numPr and its style chain."""
+        key = (style_id, num_id, ilvl)
+        if key in self._resolved:
+            return self._resolved[key]
+        result = self._resolve(style_id, num_id, ilvl)
+        self._resolved[key] = result
+        return result
+
+    def _resolve(self, style_id: str, num_id: str | None, ilvl: int | None) -> tuple[str, int] | None:
         chain = self.style_chain(style_id) if style_id else []
         from_style = num_id is None
         if num_id is None:
@@ -182,13 +201,19 @@ class Numbering:
             ilvl = next((k for k, lv in levels.items() if lv.style == style_id), 0)
         return num_id, max(0, min(ilvl or 0, 8))
 
-    def _abstract_id(self, num_id: str, depth: int = 0) -> str:
+    def _abstract_id(self, num_id: str) -> str:
+        ab_id = self._abstract_ids.get(num_id)
+        if ab_id is None:
+            ab_id = self._abstract_ids[num_id] = self._follow_links(num_id)
+        return ab_id
+
+    def _follow_links(self, num_id: str, depth: int = 0) -> str:
         ab_id = self.nums[num_id].abstract
         link = self.style_links.get(ab_id)
         if link and depth < 4:
             linked = next((s.num_id for s in self.style_chain(link) if s.num_id), None)
             if linked in self.nums and linked != num_id:
-                return self._abstract_id(linked, depth + 1)
+                return self._follow_links(linked, depth + 1)
         return ab_id
 
     def _levels(self, num_id: str) -> dict[int, Level]:

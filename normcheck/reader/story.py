@@ -35,7 +35,11 @@ _OFF = frozenset(("false", "0", "off"))
 _FLDCHAR, _SYM, _NBH, _SOFT, _RUBY = W + "fldChar", W + "sym", W + "noBreakHyphen", W + "softHyphen", W + "ruby"
 _FLDTYPE = W + "fldCharType"
 _PSTYLE, _NUMPR, _NUMID, _ILVL, _OUTLINE = W + "pStyle", W + "numPr", W + "numId", W + "ilvl", W + "outlineLvl"
-_MARK_GONE = frozenset((W + "del", W + "moveFrom"))
+_DEL, _GRID_BEFORE, _GRID_SPAN, _CELL_DEL = W + "del", W + "gridBefore", W + "gridSpan", W + "cellDel"
+_VMERGE, _HMERGE = W + "vMerge", W + "hMerge"
+_MARK_GONE = (W + "del", W + "moveFrom")
+_PPR_WANTED_NO_MARKS = (_PSTYLE, _NUMPR, _OUTLINE)
+_PPR_WANTED = (*_PPR_WANTED_NO_MARKS, RPR)
 _VANISH = frozenset((W + "vanish", W + "specVanish"))
 WARN_ALTCHUNK = "文档含有嵌入的外部内容（altChunk），其文字未读取"
 WARN_MATH = "文档含有公式，公式内容未读取"
@@ -70,7 +74,7 @@ def _int_val(el: etree._Element | None, default: int) -> int:
 class StoryWalker:
     """Collects the paragraphs of one or more stories of one XML part, sharing numbering counters."""
 
-    def __init__(self, root: etree._Element, numbering: Numbering, warnings: list[str], *,
+    def __init__(self, root: etree._Element | None, numbering: Numbering, warnings: list[str], *,
                  may_hide: bool = True, may_delete_marks: bool = True) -> None:
         # Callers that know from the raw XML that no w:vanish / no deletion exists let the walk skip the
         # run-property and paragraph-mark scans, which are most of its element visits.
@@ -79,7 +83,8 @@ class StoryWalker:
         self.numbering = numbering
         self.warnings = warnings
         self.paragraphs: list[Paragraph] = []
-        self._index = {el: i for i, el in enumerate(root.iter(P))}
+        # Without a root, the caller registers the paragraphs of each top-level block as it streams in.
+        self._index = {} if root is None else {el: i for i, el in enumerate(root.iter(P))}
         self._instr_depth = 0
         self._fields: list[bool] = []
         self._carry: list[str] = []
@@ -95,54 +100,85 @@ class StoryWalker:
 
     def story(self, container: etree._Element) -> None:
         """Read one story; field state and pending merges never cross story boundaries."""
-        self._fields, self._instr_depth = [], 0
+        self.begin_story()
         self.blocks(container)
+        self.end_story()
+
+    def begin_story(self) -> None:
+        """Start a story that is fed block by block (``block``) and ended with ``end_story``."""
+        self._fields, self._instr_depth = [], 0
+
+    def end_story(self) -> None:
         self._flush_carry()
+
+    @property
+    def pending(self) -> bool:
+        """True while a paragraph whose mark is deleted waits to be merged into the next one."""
+        return bool(self._carry)
+
+    def register(self, element: etree._Element, first: int) -> int:
+        """Number the ``w:p`` of ``element`` (itself included) from ``first`` in document order; returns the
+        next free number."""
+        index = self._index
+        for el in element.iter(P):
+            index[el] = first
+            first += 1
+        return first
+
+    def forget(self, element: etree._Element) -> None:
+        """Drop the numbering of ``element``'s paragraphs once it has been read."""
+        index = self._index
+        for el in element.iter(P):
+            index.pop(el, None)
 
     def blocks(self, container: etree._Element) -> None:
         for child in container:
-            tag = child.tag
-            if tag == P:
-                self.paragraph(child)
-            elif tag == TBL:
-                self.table(child)
-            elif tag == SDT:
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    self.blocks(content)
-            elif tag in _BLOCK_WRAPPERS:
-                self.blocks(child)
-            elif tag == ALT:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    self.blocks(choice)
-            elif tag == W + "altChunk":
-                self._warn(WARN_ALTCHUNK)
+            self.block(child)
+
+    def block(self, child: etree._Element) -> None:
+        """Read one child of a story container (paragraph, table, content control, wrapper)."""
+        tag = child.tag
+        if tag == P:
+            self.paragraph(child)
+        elif tag == TBL:
+            self.table(child)
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                self.blocks(content)
+        elif tag in _BLOCK_WRAPPERS:
+            self.blocks(child)
+        elif tag == ALT:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                self.blocks(choice)
+        elif tag == W + "altChunk":
+            self._warn(WARN_ALTCHUNK)
 
     def paragraph(self, p: etree._Element) -> None:
         pieces: list[str] = []
         boxes: list[etree._Element] = []
         self.inline(p, pieces, boxes)
-        ppr = p[0] if len(p) and p[0].tag == PPR else None
+        ppr = p[0] if len(p) else None
         style, num_id, ilvl, outline, mark_gone = "", None, None, None, False
-        if ppr is not None:
-            # One pass over the children: lxml's find() re-parses its path on every call.
-            for child in ppr:
+        if ppr is not None and ppr.tag == PPR:
+            # One C-filtered pass over the children: lxml's find() re-parses its path on every call, and
+            # skipping spacing/indentation properties spares building their Python proxies.
+            wanted = _PPR_WANTED if self._may_delete_marks else _PPR_WANTED_NO_MARKS
+            for child in ppr.iterchildren(*wanted):
                 tag = child.tag
                 if tag == _PSTYLE:
                     style = child.get(VAL, "")
                 elif tag == _NUMPR:
-                    for item in child:
+                    for item in child.iterchildren(_NUMID, _ILVL):
                         if item.tag == _NUMID:
                             num_id = item.get(VAL, "")
-                        elif item.tag == _ILVL:
+                        else:
                             ilvl = _int_val(item, 0)
                 elif tag == _OUTLINE:
                     outline = _int_val(child, 9)
-                elif tag == RPR and self._may_delete_marks:
-                    for item in child:
-                        if item.tag in _MARK_GONE:
-                            mark_gone = True
+                elif not mark_gone:
+                    mark_gone = next(child.iterchildren(*_MARK_GONE), None) is not None
         if mark_gone:
             if self._carry_index is None:
                 self._carry_index = self._index.get(p)
@@ -278,21 +314,17 @@ class StoryWalker:
             self._tables += 1
         row_index = 0
         for tr in _children(tbl, TR):
-            tr_pr = tr.find(TRPR)
-            if tr_pr is not None and tr_pr.find(W + "del") is not None:
-                continue
+            tr_pr = tr[0] if len(tr) and tr[0].tag == TRPR else tr.find(TRPR)
             column = 0
             if tr_pr is not None:
-                column = _int_val(tr_pr.find(W + "gridBefore"), 0)
+                deleted, column = _row_props(tr_pr)
+                if deleted:
+                    continue
             for tc in _children(tr, TC):
                 span, skip = 1, False
-                tc_pr = tc.find(TCPR)
+                tc_pr = tc[0] if len(tc) and tc[0].tag == TCPR else tc.find(TCPR)
                 if tc_pr is not None:
-                    span = max(1, _int_val(tc_pr.find(W + "gridSpan"), 1))
-                    v_merge, h_merge = tc_pr.find(W + "vMerge"), tc_pr.find(W + "hMerge")
-                    skip = ((v_merge is not None and v_merge.get(VAL, "continue") != "restart")
-                            or (h_merge is not None and h_merge.get(VAL, "continue") != "restart")
-                            or tc_pr.find(W + "cellDel") is not None)
+                    span, skip = _cell_props(tc_pr)
                 if not skip:
                     self._cell_blocks(tc, (number, row_index, column) if top else self._cell)
                 column += span
@@ -306,6 +338,39 @@ class StoryWalker:
         self.blocks(tc)
         self._flush_carry()
         self._kind, self._cell = outer_kind, outer_cell
+
+
+def _row_props(tr_pr: etree._Element) -> tuple[bool, int]:
+    """``(deleted, gridBefore)`` of a row, read in one pass over its properties."""
+    deleted, before = False, 0
+    found_before = False
+    for item in tr_pr:
+        tag = item.tag
+        if tag == _DEL and not deleted:
+            deleted = True
+        elif tag == _GRID_BEFORE and not found_before:
+            found_before = True
+            before = _int_val(item, 0)
+    return deleted, before
+
+
+def _cell_props(tc_pr: etree._Element) -> tuple[int, bool]:
+    """``(gridSpan, skipped)`` of a cell: continuation of a merge, or a deleted cell, is skipped."""
+    span_el = v_merge = h_merge = None
+    deleted = False
+    for item in tc_pr:
+        tag = item.tag
+        if tag == _GRID_SPAN:
+            span_el = item if span_el is None else span_el
+        elif tag == _VMERGE:
+            v_merge = item if v_merge is None else v_merge
+        elif tag == _HMERGE:
+            h_merge = item if h_merge is None else h_merge
+        elif tag == _CELL_DEL:
+            deleted = True
+    skip = ((v_merge is not None and v_merge.get(VAL, "continue") != "restart")
+            or (h_merge is not None and h_merge.get(VAL, "continue") != "restart") or deleted)
+    return max(1, _int_val(span_el, 1)), skip
 
 
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
