@@ -255,6 +255,9 @@ fail-on = "error"
 # Output format: text, json, sarif, junit, github or html.
 # format = "text"
 
+# Reuse the stored results of unchanged documents (false: check everything on every run, as --no-cache).
+# cache = true
+
 # Severity overrides, rule ID = error | warning | info.
 [severity]
 # "FILE-003" = "warning"
