@@ -100,5 +100,7 @@ class _BodyReader:
             if not walker.pending:
                 for done in self._read:
                     walker.forget(done)
+                    # Emptied first, the block detaches without lxml re-homing each of its descendants.
+                    done.clear()
                     self.body.remove(done)
                 self._read.clear()
