@@ -16,7 +16,14 @@ from typing import Any, NoReturn
 import click
 
 from normcheck import __version__
-from normcheck.config import FAIL_ON, FORMATS, Config, find_config, load_config, starter_config
+from normcheck.config import (
+    FAIL_ON,
+    FORMATS,
+    Config,
+    find_config,
+    load_config,
+    starter_config,
+)
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
 
