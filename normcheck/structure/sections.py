@@ -144,7 +144,8 @@ def _norm_start(doc: Document, positions: list[int], texts: list[str], notice: i
 
 
 def _attachment_mark(text: str) -> bool:
-    if len(text) > h.MAX_LINE:
+    # Both marks open with 附; most lines lack it, and compacting them is the cost.
+    if len(text) > h.MAX_LINE or "附" not in text:
         return False
     line = h.compact(text)
     return bool(h.ATTACHMENT_MARK.match(line) or h.ATTACHMENT_TITLED.match(line))
