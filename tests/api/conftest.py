@@ -9,6 +9,5 @@ if _CLI_TESTS not in sys.path:
     sys.path.insert(0, _CLI_TESTS)
 
 from pipeline_standins import pipeline
-from private_cache import _session_rule_cache, private_cache
 
-__all__ = ["_session_rule_cache", "pipeline", "private_cache"]
+__all__ = ["pipeline"]

@@ -1,8 +1,7 @@
-"""Fixtures of the CLI-layer tests (the stand-in pipeline lives in ``pipeline_standins``) and a private
-cache folder for every test."""
+"""Fixtures of the CLI-layer tests (the stand-in pipeline lives in ``pipeline_standins``); the private
+cache folder of every test comes from ``tests/conftest.py``."""
 from __future__ import annotations
 
 from pipeline_standins import pipeline
-from private_cache import _session_rule_cache, private_cache
 
-__all__ = ["_session_rule_cache", "pipeline", "private_cache"]
+__all__ = ["pipeline"]

@@ -1,13 +1,12 @@
-"""The ``tree`` fixture: a fresh input tree per test, with a private cache and no colours."""
+"""The ``tree`` fixture: a fresh input tree per test, with its own cache folder and no colours."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 from fixture_tree import build_tree
-from private_cache import _session_rule_cache, private_cache
 
-__all__ = ["_session_rule_cache", "private_cache", "tree"]
+__all__ = ["tree"]
 
 
 @pytest.fixture()
