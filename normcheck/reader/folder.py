@@ -129,7 +129,7 @@ def package_members(folder: Path) -> tuple[list[Path], list[Path]]:
 
 def _unlistable(folder: Path) -> Callable[[OSError], None]:
     def fail(exc: OSError) -> None:
-        where = Path(exc.filename).relative_to(folder).as_posix() if exc.filename else "."
+        where = Path(os.path.relpath(exc.filename, folder)).as_posix() if exc.filename else "."
         raise InputError("unreadable", f"无法读取文件夹 {where}（{exc.strerror or exc.__class__.__name__}）")
 
     return fail
