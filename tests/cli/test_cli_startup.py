@@ -16,14 +16,18 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-watched = ("rich", "lark", "docx", "jsonschema", "hypothesis", "normcheck.dsl.examples",
-           "normcheck.dsl.transform", "normcheck.dsl.describe", "normcheck.report.text")
+import os
+watched = os.environ["PROBE_WATCHED"].split()
 print(json.dumps(sorted(m for m in watched if m in sys.modules)), file=sys.stderr)
 """
 
 
-def loaded_after(*args: str, cache: Path | None = None) -> list[str]:
-    env = dict(os.environ)
+HEAVY = ("rich", "lark", "docx", "jsonschema", "hypothesis", "normcheck.dsl.examples", "normcheck.dsl.transform",
+         "normcheck.dsl.describe", "normcheck.report.text")
+
+
+def loaded_after(*args: str, cache: Path | None = None, watched: tuple[str, ...] = HEAVY) -> list[str]:
+    env = {**os.environ, "PROBE_WATCHED": " ".join(watched)}
     if cache is not None:
         env["NORMCHECK_CACHE_DIR"] = str(cache)
     done = subprocess.run([sys.executable, "-c", PROBE, *args], check=False, capture_output=True, text=True,
@@ -49,6 +53,13 @@ def test_text_check_imports_rich_only_for_rendering(tmp_path: Path) -> None:
     check = (str(SAMPLE), "--no-cache", "--jobs", "1")
     loaded_after(*check, cache=tmp_path)
     assert loaded_after(*check, cache=tmp_path) == ["normcheck.report.text", "rich"]
+
+
+def test_results_from_the_result_cache_need_no_reader_or_analysis(tmp_path: Path) -> None:
+    check = (str(SAMPLE), "--format", "json", "--jobs", "1")
+    watched = ("normcheck.structure.analyze", "normcheck.reader.docx")
+    assert loaded_after(*check, cache=tmp_path, watched=watched) == sorted(watched)
+    assert loaded_after(*check, cache=tmp_path, watched=watched) == []
 
 
 def test_python_dash_m_runs_the_command_line() -> None:
