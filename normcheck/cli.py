@@ -240,6 +240,8 @@ def run_check(options: CheckOptions, config: Config) -> int:
     for path, what in ((options.output, "报告"), (options.baseline, "基线"), (options.write_baseline, "基线")):
         if path is not None:
             refuse_input(path, inputs, what)
+    # A malformed baseline must stop the run before any file is checked, not after.
+    recorded = _load_baseline(options.baseline) if options.baseline is not None else None
     keep = options.annotate is not None or options.fmt == "html"
     cache = _result_cache() if options.cache else None
     with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
@@ -255,7 +257,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
     unmatched = runner.apply_waivers(results, config.waivers, config.root)
     for waiver in unmatched:
         click.echo(f"normcheck: 警告：豁免未匹配任何问题：{waiver.path} {waiver.rule}", err=True)
-    suppressed = _apply_baseline(results, options)
+    suppressed = _apply_baseline(results, options, recorded)
     annotated = _annotate(results, options.annotate, inputs) if options.annotate is not None else True
 
     from normcheck.report import render
@@ -284,16 +286,22 @@ def _wants_color(options: CheckOptions) -> bool:
             and sys.stdout.isatty())
 
 
-def _apply_baseline(results: list[FileResult], options: CheckOptions) -> int:
-    """Write and/or apply the baseline; returns how many findings the baseline suppressed."""
+def _load_baseline(path: Path) -> Any:
+    from normcheck import baseline
+
+    return baseline.load(path)
+
+
+def _apply_baseline(results: list[FileResult], options: CheckOptions, recorded: Any) -> int:
+    """Write and/or apply the baseline (``recorded``, loaded before the run); returns how many findings
+    the baseline suppressed."""
     from normcheck import baseline
 
     if options.write_baseline is not None:
         count = baseline.write(options.write_baseline, results)
         click.echo(f"normcheck: 已将 {count} 个问题记录到基线 {options.write_baseline}", err=True)
-    if options.baseline is None:
+    if options.baseline is None or recorded is None:
         return 0
-    recorded = baseline.load(options.baseline)
     suppressed = baseline.apply(results, recorded, options.baseline.resolve().parent)
     if suppressed:
         click.echo(f"normcheck: 基线中已记录的 {suppressed} 个问题未予报告", err=True)

@@ -68,3 +68,20 @@ def test_malformed_baselines_are_config_errors(tmp_path: Path, text: str) -> Non
         baseline.load(path)
     with pytest.raises(ConfigError):
         baseline.load(tmp_path / "missing.json")
+
+
+def test_malformed_baseline_stops_before_any_file_is_read(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from normcheck import runner
+    from normcheck.cli import cli
+
+    bad = tmp_path / "baseline.json"
+    bad.write_text('{"normcheck-baseline": 1, "findings": null}', encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("第一条 为规范管理，制定本办法。", encoding="utf-8")
+    calls: list[object] = []
+    monkeypatch.setattr(runner, "run", lambda *a, **k: calls.append(a))
+    result = CliRunner().invoke(cli, [str(doc), "--baseline", str(bad)])
+    assert result.exit_code == 2
+    assert calls == []
