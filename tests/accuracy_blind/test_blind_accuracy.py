@@ -17,20 +17,30 @@ table and, for each wrong case, its note and the rule IDs that fired.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+if __name__ == "__main__":  # run as a script: make tests/ importable, as tests/conftest.py does under pytest
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from accuracy_harness import (
+    Case,
+    Outcome,
+    Score,
+    bundled_rules,
+    describe_wrong,
+    format_table,
+    load_cases,
+)
+from accuracy_harness import evaluate as evaluate_file
+
 CORPUS_DIR = Path(__file__).resolve().parent
 MIN_PRECISION = 0.8
 MIN_RECALL = 0.7
 MIN_CASES = 24
-HEADER = ["expect", "note", "text"]
-EXPECTATIONS = ("defect", "clean")
-COUNTED_SEVERITIES = frozenset({"error", "warning"})
 TAGS = ("consultation", "legality-review", "collective-decision", "civil-code", "authority",
         "fair-competition", "filing")
 
@@ -44,130 +54,20 @@ BELOW_FLOOR: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Case:
-    tag: str
-    line: int
-    defect: bool
-    note: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    case: Case
-    fired: bool
-    tag_rules: tuple[str, ...]    # rules that reported the case's tag at error/warning
-    other_rules: tuple[str, ...]  # every other rule that reported anything (any tag, any severity)
-
-    @property
-    def wrong(self) -> bool:
-        return self.fired != self.case.defect
-
-
-@dataclass(frozen=True)
-class Score:
-    tag: str
-    true_positive: int
-    false_positive: int
-    false_negative: int
-    true_negative: int
-
-    @classmethod
-    def from_outcomes(cls, tag: str, outcomes: list[Outcome]) -> Score:
-        tp = sum(o.case.defect and o.fired for o in outcomes)
-        fp = sum(not o.case.defect and o.fired for o in outcomes)
-        fn = sum(o.case.defect and not o.fired for o in outcomes)
-        tn = sum(not o.case.defect and not o.fired for o in outcomes)
-        return cls(tag, tp, fp, fn, tn)
-
-    @property
-    def cases(self) -> int:
-        return self.true_positive + self.false_positive + self.false_negative + self.true_negative
-
-    @property
-    def precision(self) -> float:
-        flagged = self.true_positive + self.false_positive
-        return self.true_positive / flagged if flagged else 1.0
-
-    @property
-    def recall(self) -> float:
-        defects = self.true_positive + self.false_negative
-        return self.true_positive / defects if defects else 1.0
-
-    @property
-    def meets_floor(self) -> bool:
-        return self.precision >= MIN_PRECISION and self.recall >= MIN_RECALL
-
-
-def load_cases(path: Path) -> list[Case]:
-    """Read one corpus file; a malformed line raises ValueError naming file and line."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t") != HEADER:
-        raise ValueError(f"{path.name}:1: header must be {'<TAB>'.join(HEADER)}")
-    cases = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        if len(fields) != 3 or fields[0] not in EXPECTATIONS or not fields[2].strip():
-            raise ValueError(f"{path.name}:{number}: expected 'defect|clean<TAB>note<TAB>text'")
-        cases.append(Case(path.stem, number, fields[0] == "defect", fields[1], fields[2].replace("\\n", "\n")))
-    return cases
-
-
 def corpus_path(tag: str) -> Path:
     return CORPUS_DIR / f"{tag}.tsv"
 
 
-@lru_cache(maxsize=1)
-def bundled_rules() -> Any:
-    from normcheck.dsl import load_rules
-
-    return load_rules()
-
-
-def run_case(case: Case, rules: Any) -> Outcome:
-    from normcheck.engine import check_document
-    from normcheck.reader.plain import document_from_text
-
-    findings = check_document(document_from_text(case.text, path="case.txt"), rules)
-    tag_rules = sorted({f.rule for f in findings if f.severity in COUNTED_SEVERITIES and case.tag in f.tags})
-    other = sorted({f"{f.rule}({f.severity})" for f in findings if f.rule not in tag_rules})
-    return Outcome(case, bool(tag_rules), tuple(tag_rules), tuple(other))
-
-
 @cache
 def evaluate(tag: str) -> tuple[Score, tuple[Outcome, ...]]:
-    outcomes = [run_case(case, bundled_rules()) for case in load_cases(corpus_path(tag))]
-    return Score.from_outcomes(tag, outcomes), tuple(o for o in outcomes if o.wrong)
-
-
-def format_table(scores: list[Score]) -> str:
-    rows = [f"{'tag':<22}{'cases':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>5}{'precision':>11}{'recall':>8}"]
-    for s in scores:
-        rows.append(f"{s.tag:<22}{s.cases:>6}{s.true_positive:>5}{s.false_positive:>5}{s.false_negative:>5}"
-                    f"{s.true_negative:>5}{s.precision:>11.3f}{s.recall:>8.3f}")
-    return "\n".join(rows)
-
-
-def describe_wrong(wrong: tuple[Outcome, ...]) -> str:
-    lines = []
-    for o in wrong:
-        c = o.case
-        kind = "missed" if c.defect else "false alarm"
-        fired = ", ".join(o.tag_rules) or "none"
-        others = ", ".join(o.other_rules) or "none"
-        lines.append(f"  {c.tag}.tsv:{c.line} {kind}: {c.note}\n"
-                     f"      {c.tag} rules fired: {fired}; other rules: {others}")
-    return "\n".join(lines)
+    return evaluate_file(corpus_path(tag))
 
 
 # ---- tests ----------------------------------------------------------------------------------------------
 
 def test_score_arithmetic() -> None:
     def outcome(defect: bool, fired: bool) -> Outcome:
-        return Outcome(Case("t", 2, defect, "n", "x"), fired, (), ())
+        return Outcome(Case("t", 2, defect, "n", "x"), fired)
 
     score = Score.from_outcomes("t", [outcome(True, True), outcome(True, True), outcome(True, False),
                                       outcome(False, True), outcome(False, False)])
@@ -225,7 +125,8 @@ if __name__ == "__main__":
     all_wrong = tuple(o for _, wrong in results for o in wrong)
     if all_wrong:
         print("\nmisclassified:\n" + describe_wrong(all_wrong))
-    below = [score.tag for score, _ in results if not score.meets_floor]
+    below = [score.tag for score, _ in results if not score.meets(MIN_PRECISION, MIN_RECALL)]
     if below:
         print(f"\nbelow the floor (precision >= {MIN_PRECISION}, recall >= {MIN_RECALL}): {', '.join(below)}")
-    sys.exit(0 if all(score.meets_floor or score.tag in BELOW_FLOOR for score, _ in results) else 1)
+    sys.exit(0 if all(score.meets(MIN_PRECISION, MIN_RECALL) or score.tag in BELOW_FLOOR
+                    for score, _ in results) else 1)
