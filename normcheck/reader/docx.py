@@ -2,7 +2,9 @@
 
 The package is opened lazily with zipfile + lxml (see ``package.py``): only the parts that hold text, plus
 numbering.xml and (on demand) styles.xml, are inflated. The main part is found through the package
-relationships, so a main part not named ``word/document.xml`` and Strict OOXML both work.
+relationships, so a main part not named ``word/document.xml`` and Strict OOXML both work. A main part of
+``streaming.STREAM_MIN_BYTES`` or more is walked while it is parsed, so that a long document never holds
+its whole XML tree (see ``streaming.py``).
 """
 from __future__ import annotations
 
