@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("".join(line + "\n" for line in lines))
         return 0
     before = args.compare.read_text(encoding="utf-8").splitlines()
-    changed = [json.loads(new)["path"] for old, new in zip(before, lines) if old != new]
+    changed = [json.loads(new)["path"] for old, new in zip(before, lines, strict=False) if old != new]
     if len(before) != len(lines):
         print(f"document count differs: {len(before)} before, {len(lines)} now")
     for path in changed:
