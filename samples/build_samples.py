@@ -17,8 +17,8 @@ for extra in (HERE / "source", HERE.parent / "tests"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
-from sample_docx import write_docx
-from sample_spec import PackageSpec
+from sample_docx import write_docx  # noqa: E402
+from sample_spec import PackageSpec  # noqa: E402
 
 PACKAGE_MODULES = (
     "pkg_parking",

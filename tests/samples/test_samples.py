@@ -18,7 +18,7 @@ from normcheck.model import Finding
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 sys.path.insert(0, str(SAMPLES))
 
-import build_samples
+import build_samples  # noqa: E402
 
 # Rule IDs that must be reported at error or warning severity, per sample: the planted defects. Each one is
 # its own test (a missed defect fails), and a second test per sample fails on any other error/warning (noise);
