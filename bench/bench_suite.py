@@ -36,7 +36,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-import bench_reader
+import bench_reader  # noqa: E402 - a sibling script, importable once its folder is on the path
 
 FULL_COUNTS = {"small": 500, "medium": 400, "large": 100}
 QUICK_COUNTS = {"small": 20, "medium": 20, "large": 4}
@@ -326,13 +326,15 @@ def format_row(size: str, row: dict[str, Any]) -> str:
 
 def markdown(report: dict[str, Any]) -> str:
     head = ("| size | docs | KB/doc | (a) bare docs/s | MB/s | (b) 1 proc cold docs/s | MB/s | 1 proc warm | "
-            "2 proc cold | 2 proc warm | peak MB (a / a streamed / b 1p / b 2p) | (b)/(a) 1p cold | 1p warm | 2p cold |")
+            "2 proc cold | 2 proc warm | peak MB (a / a streamed / b 1p / b 2p) | (b)/(a) 1p cold | 1p warm | "
+            "2p cold |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for size, row in report["sizes"].items():
         lines.append(
             f"| {size} | {row['bare']['docs']} | {row['kb_per_doc']:.0f} | {row['bare']['docs_per_s']:.1f} | "
-            f"{row['bare']['mb_per_s']:.2f} | {row['j1_cold']['docs_per_s']:.1f} | {row['j1_cold']['mb_per_s']:.2f} | "
-            f"{row['j1_warm']['docs_per_s']:.0f} | {row['j2_cold']['docs_per_s']:.1f} | {row['j2_warm']['docs_per_s']:.0f} | "
+            f"{row['bare']['mb_per_s']:.2f} | {row['j1_cold']['docs_per_s']:.1f} | "
+            f"{row['j1_cold']['mb_per_s']:.2f} | {row['j1_warm']['docs_per_s']:.0f} | "
+            f"{row['j2_cold']['docs_per_s']:.1f} | {row['j2_warm']['docs_per_s']:.0f} | "
             f"{row['bare']['peak_mb']:.0f} / {row['bare_stream']['peak_mb']:.0f} / {row['j1_cold']['peak_mb']:.0f} / "
             f"{row['j2_cold']['peak_mb']:.0f} | "
             f"{row['ratio_j1_cold']:.2f} | {row['ratio_j1_warm']:.2f} | {row['ratio_j2_cold']:.2f} |")
