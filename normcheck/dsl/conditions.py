@@ -381,10 +381,14 @@ class AllConditions(Condition):
     items: list[Condition]
 
     def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
-        results = [item.evaluate(ctx, env) for item in self.items]
-        if False in results:
-            return False
-        return None if None in results else True
+        # Three-valued: False wins at once (later items are not evaluated); otherwise None (unknown) wins.
+        unknown = False
+        for item in self.items:
+            result = item.evaluate(ctx, env)
+            if result is False:
+                return False
+            unknown = unknown or result is None
+        return None if unknown else True
 
     def first_value(self, ctx: DocContext, env: Env) -> Val | None:
         return next((v for item in self.items if (v := item.first_value(ctx, env)) is not None), None)
@@ -395,10 +399,14 @@ class AnyCondition(Condition):
     items: list[Condition]
 
     def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
-        results = [item.evaluate(ctx, env) for item in self.items]
-        if True in results:
-            return True
-        return None if None in results else False
+        # Three-valued: True wins at once (later items are not evaluated); otherwise None (unknown) wins.
+        unknown = False
+        for item in self.items:
+            result = item.evaluate(ctx, env)
+            if result is True:
+                return True
+            unknown = unknown or result is None
+        return None if unknown else False
 
     def first_value(self, ctx: DocContext, env: Env) -> Val | None:
         return next((v for item in self.items if (v := item.first_value(ctx, env)) is not None), None)
