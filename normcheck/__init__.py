@@ -9,7 +9,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check_path", "check_document", "load_rules"]
+__all__ = ["__version__", "check_document", "check_path", "load_rules"]
 
 
 def __getattr__(name: str) -> Any:

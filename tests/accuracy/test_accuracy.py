@@ -50,7 +50,7 @@ def test_score_arithmetic() -> None:
 def test_load_cases_rejects_malformed_lines(tmp_path: Path) -> None:
     bad = tmp_path / "x.tsv"
     bad.write_text("expect\tnote\ttext\nmaybe\tnote\tsome text\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="x.tsv:2"):
+    with pytest.raises(ValueError, match=r"x\.tsv:2"):
         load_cases(bad)
     bad.write_text("expect,note,text\n", encoding="utf-8")
     with pytest.raises(ValueError, match="header"):

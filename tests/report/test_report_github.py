@@ -44,7 +44,7 @@ def test_line_only_when_paragraph_known(results):
 def test_escaping_round_trips():
     finding = Finding("R-1", "error", (), "标题: a, b", "100% 错\r\n第二行", "", "", Location("a,b:c.docx", "body", 3))
     output = github.render([FileResult("a,b:c.docx", findings=[finding])])
-    [(kind, props, message)] = _commands(output)
+    [(_kind, props, message)] = _commands(output)
     assert output.splitlines()[0].count("::") == 2
     assert _unescape(props["file"]) == "a,b:c.docx"
     assert _unescape(props["title"]) == "R-1 标题: a, b"
