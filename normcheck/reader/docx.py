@@ -9,6 +9,7 @@ its whole XML tree (see ``streaming.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def read_docx_package(package: Package, name: str) -> Document:
     main = _main_part(package)
     data = package.read(main)
     flags = _story_flags(data)
+    hiding_styles: list[bool] = []
     streamed = should_stream(data)
     root: etree._Element | None = None
     if not streamed:
@@ -89,6 +91,11 @@ def read_docx_package(package: Package, name: str) -> Document:
             styles = members("styles")
             return parse_styles(package.xml(styles[0])) if styles else {}
 
+        def styles_hide() -> bool:
+            if not hiding_styles:
+                hiding_styles.append(any(info.vanish for info in load_styles().values()))
+            return hiding_styles[0]
+
         numbering_parts = members("numbering")
         numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None, load_styles)
     except InputError:
@@ -99,6 +106,7 @@ def read_docx_package(package: Package, name: str) -> Document:
     warnings: list[str] = []
     blocks: list[Block] = []
 
+    _allow_style_hiding(flags, data, styles_hide)
     walker = StoryWalker(root, numbering, warnings, **flags)
     if root is None:
         stream_body(data, main, package, walker)
@@ -111,14 +119,14 @@ def read_docx_package(package: Package, name: str) -> Document:
 
     for part, kind in (("header", "header"), ("footer", "footer")):
         for member in members(kind):
-            part_root, flags = _parse_part(package, member)
+            part_root, flags = _parse_part(package, member, styles_hide)
             walker = StoryWalker(part_root, numbering.fresh(), warnings, **flags)
             walker.story(part_root)
             _append(blocks, walker.paragraphs, part, name, member)
     for part, kind, tag in (("footnote", "footnotes", "footnote"), ("endnote", "endnotes", "endnote"),
                             ("comment", "comments", "comment")):
         for member in members(kind):
-            part_root, flags = _parse_part(package, member)
+            part_root, flags = _parse_part(package, member, styles_hide)
             walker = StoryWalker(part_root, numbering.fresh(), warnings, **flags)
             for note in part_root.iter(W + tag):
                 if note.get(W + "type", "") not in _NOTE_SKIP:
@@ -131,10 +139,19 @@ def read_docx_package(package: Package, name: str) -> Document:
     return Document(path=name, blocks=blocks, metadata=metadata, warnings=warnings, files=(name,))
 
 
-def _parse_part(package: Package, member: str) -> tuple[etree._Element, dict[str, bool]]:
+def _parse_part(package: Package, member: str, styles_hide: Callable[[], bool]
+                ) -> tuple[etree._Element, dict[str, bool]]:
     """Parse a story part, and tell from its raw bytes whether hidden text or deletions can occur at all."""
     data = package.read(member)
-    return parse_xml(data, member, package), _story_flags(data)
+    flags = _story_flags(data)
+    _allow_style_hiding(flags, data, styles_hide)
+    return parse_xml(data, member, package), flags
+
+
+def _allow_style_hiding(flags: dict[str, bool], data: bytes, styles_hide: Callable[[], bool]) -> None:
+    # Text can also be hidden by a character style: only worth a look when runs name styles at all.
+    if not flags["may_hide"] and b"rStyle" in data and styles_hide():
+        flags["may_hide"] = True
 
 
 def _story_flags(data: bytes) -> dict[str, bool]:

@@ -45,6 +45,7 @@ class StyleInfo:
     num_id: str | None = None
     ilvl: int | None = None
     outline: int | None = None
+    vanish: bool | None = None  # the style's own w:vanish in its run properties (None: not set)
 
 
 def _int(el: etree._Element | None, default: int | None = None) -> int | None:
@@ -57,18 +58,26 @@ def _int(el: etree._Element | None, default: int | None = None) -> int | None:
 
 
 def parse_styles(root: etree._Element | None) -> dict[str, StyleInfo]:
-    """Paragraph-relevant facts of each style: basedOn, numbering and outline level."""
+    """Facts of each style that change what is shown: basedOn, numbering, outline level (paragraph
+    styles) and hidden text (character styles)."""
     styles: dict[str, StyleInfo] = {}
     if root is None:
         return styles
     for style in root.iterchildren(W + "style"):
-        # Character and table styles never number or outline a paragraph.
-        if style.get(W + "type", "paragraph") not in ("paragraph", "numbering"):
+        kind = style.get(W + "type", "paragraph")
+        # Table styles neither number nor hide; character styles only hide.
+        if kind not in ("paragraph", "numbering", "character"):
             continue
         info = StyleInfo()
         based = style.find(W + "basedOn")
         if based is not None:
             info.based_on = based.get(_VAL, "")
+        if kind == "character":
+            vanish = style.find(f"{W}rPr/{W}vanish")
+            if vanish is not None:
+                info.vanish = vanish.get(_VAL, "true").lower() not in ("0", "false", "off")
+            styles[style.get(W + "styleId", "")] = info
+            continue
         ppr = style.find(W + "pPr")
         if ppr is not None:
             num_pr = ppr.find(W + "numPr")
@@ -149,6 +158,19 @@ class Numbering:
         other._level_cache, other._resolved = self._level_cache, self._resolved
         other._outlines, other._abstract_ids = self._outlines, self._abstract_ids
         return other
+
+    def style_hides(self, style_id: str) -> bool:
+        """Whether character style ``style_id`` (or a style it is based on) hides its text."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            info = self.styles.get(style_id)
+            if info is None:
+                return False
+            if info.vanish is not None:
+                return info.vanish
+            style_id = info.based_on
+        return False
 
     @property
     def styles(self) -> dict[str, StyleInfo]:

@@ -41,6 +41,7 @@ _MARK_GONE = (W + "del", W + "moveFrom")
 _PPR_WANTED_NO_MARKS = (_PSTYLE, _NUMPR, _OUTLINE)
 _PPR_WANTED = (*_PPR_WANTED_NO_MARKS, RPR)
 _VANISH = frozenset((W + "vanish", W + "specVanish"))
+_VANISH_DIRECT, _RSTYLE = W + "vanish", W + "rStyle"
 WARN_ALTCHUNK = "文档含有嵌入的外部内容（altChunk），其文字未读取"
 WARN_MATH = "文档含有公式，公式内容未读取"
 WARN_HIDDEN = "文档含有隐藏文字（w:vanish），按 Word 默认显示效果未读取"
@@ -249,6 +250,17 @@ class StoryWalker:
             elif tag in _MATH:
                 self._warn(WARN_MATH)
 
+    def _hidden(self, rpr: etree._Element) -> bool:
+        """Direct w:vanish (either value) decides; otherwise the run's character style does."""
+        style = ""
+        for item in rpr:
+            if item.tag in _VANISH:
+                if item.tag == _VANISH_DIRECT or _on(item):
+                    return _on(item)
+            elif item.tag == _RSTYLE:
+                style = item.get(VAL, "")
+        return bool(style) and self.numbering.style_hides(style)
+
     def run(self, run: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
         hidden = False
         for child in run:
@@ -259,11 +271,9 @@ class StoryWalker:
             elif tag == RPR:
                 if not self._may_hide:
                     continue
-                for item in child:
-                    if item.tag in _VANISH and _on(item):
-                        hidden = True
-                        self._warn(WARN_HIDDEN)
-                        break
+                hidden = self._hidden(child)
+                if hidden:
+                    self._warn(WARN_HIDDEN)
             elif hidden or (self._instr_depth and tag != _FLDCHAR):
                 continue
             elif tag in _TABS:

@@ -165,6 +165,27 @@ def test_hidden_text_skipped_with_warning(read_docx_xml) -> None:
     assert WARN_HIDDEN in doc.warnings
 
 
+def test_text_hidden_by_a_character_style(read_docx_xml) -> None:
+    styles = ('<w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+              '<w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="MoreSecret"><w:name w:val="More secret"/>'
+              '<w:basedOn w:val="Secret"/><w:rPr><w:b/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="Plain"><w:name w:val="Plain"/><w:rPr><w:b/></w:rPr></w:style>')
+    body = p(r("咨询电话：12345"), r("内部备注", '<w:rStyle w:val="Secret"/>'),
+             r("（基于隐藏样式）", '<w:rStyle w:val="MoreSecret"/>'),
+             r("。", '<w:rStyle w:val="Plain"/>'),
+             r("样式隐藏但直接显示", '<w:rStyle w:val="Secret"/><w:vanish w:val="0"/>'))
+    doc = read_docx_xml(body, styles=styles)
+    assert [b.text for b in doc.blocks] == ["咨询电话：12345。样式隐藏但直接显示"]
+    assert WARN_HIDDEN in doc.warnings
+
+
+def test_character_styles_that_show_text_add_no_warning(read_docx_xml) -> None:
+    styles = '<w:style w:type="character" w:styleId="Plain"><w:name w:val="Plain"/><w:rPr><w:b/></w:rPr></w:style>'
+    doc = read_docx_xml(p(r("加粗的文字", '<w:rStyle w:val="Plain"/>')), styles=styles)
+    assert [b.text for b in doc.blocks] == ["加粗的文字"] and doc.warnings == []
+
+
 def test_formatting_revisions_use_current_properties(read_docx_xml) -> None:
     from ooxml import abstract_num, lvl, num
     numbering = abstract_num(1, lvl(0, "chineseCounting", "第%1条", suff="space")) + num(1, 1)
