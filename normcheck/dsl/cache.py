@@ -12,6 +12,7 @@ import io
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -83,3 +84,29 @@ def store(key: str, rule_file: RuleFile) -> None:
     except OSError:
         return  # a read-only or full cache directory only costs speed
 
+
+
+def regex_set_digest(patterns: Iterable[tuple[str, bool]]) -> str:
+    """Identifies a set of (pattern, case-sensitive) pairs together with the RE2 binding checking them."""
+    import re2
+
+    digest = hashlib.sha256(_VERSION + b"\0regexes\0" + str(getattr(re2, "__version__", "")).encode("utf-8"))
+    for source, case_sensitive in sorted(set(patterns)):
+        digest.update(b"\1" if case_sensitive else b"\0")
+        digest.update(source.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def regexes_validated(digest: str) -> bool:
+    return (cache_dir() / "rules" / f"re2-ok-{digest}").is_file()
+
+
+def mark_regexes_validated(digest: str) -> None:
+    folder = cache_dir() / "rules"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        os.close(fd)
+        os.replace(tmp, folder / f"re2-ok-{digest}")
+    except OSError:
+        return  # a read-only or full cache directory only costs speed

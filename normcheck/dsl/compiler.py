@@ -10,7 +10,7 @@ from normcheck.dsl import ast
 from normcheck.dsl import conditions as cond
 from normcheck.dsl import matchers as m
 from normcheck.dsl.fold import fold, fold_regex_source
-from normcheck.dsl.saferegex import RegexProblem, build_filter, compile_safe
+from normcheck.dsl.saferegex import RegexProblem, SafeRegex, build_filter, compile_safe
 from normcheck.errors import RuleError
 
 MAX_TERM_CHARS = 200
@@ -33,6 +33,8 @@ class Library:
         self._regexes: dict[tuple[str, bool], m.Pattern] = {}
         self._compiling: list[str] = []
         self._set_sources: list[str] = []
+        # Patterns whose RE2 check is deferred to ``validate_regexes`` (once for the whole rule set).
+        self._unchecked: list[tuple[SafeRegex, ast.Regex, str]] = []
         self._terms: set[str] = set()
         self._automaton: Any = None
         self._regex_set: Any = None
@@ -40,6 +42,23 @@ class Library:
         self._gate: Any = None
 
     # ---- errors ------------------------------------------------------------------------------
+    def validate_regexes(self) -> None:
+        """Check every pattern under RE2 — unless this exact set of patterns passed before (recorded in the
+        rule cache), which spares a warm start compiling hundreds of patterns no check may need."""
+        from normcheck.dsl import cache as rule_cache
+
+        digest = rule_cache.regex_set_digest((safe.source, safe.case_sensitive) for safe, _, _ in self._unchecked)
+        if rule_cache.regexes_validated(digest):
+            self._unchecked.clear()
+            return
+        for safe, node, path in self._unchecked:
+            try:
+                safe.validate()
+            except RegexProblem as exc:
+                raise self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos) from None
+        self._unchecked.clear()
+        rule_cache.mark_regexes_validated(digest)
+
     def error(self, message: str, path: str, pos: ast.Pos) -> RuleError:
         lines = self.sources.get(path, [])
         line, column = pos
@@ -129,10 +148,8 @@ class Library:
         if key in self._regexes:
             return self._regexes[key]
         source = node.source if node.exact else fold_regex_source(node.source)
-        try:
-            safe = compile_safe("(?m)" + source, case_sensitive=node.exact)
-        except RegexProblem as exc:
-            raise self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos) from None
+        safe = compile_safe("(?m)" + source, case_sensitive=node.exact, validate=False)
+        self._unchecked.append((safe, node, path))
         index = None
         if not node.exact:
             index = len(self._set_sources)

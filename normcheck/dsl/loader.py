@@ -208,6 +208,7 @@ class _Loader:
                 warnings.append(f"{shown}:{node.pos[0]}: 规则 {node.id} 没有示例（example fail / example pass）")
             compiled.append(rule)
             self.lib.rules.append(rule)
+        self.lib.validate_regexes()
         tags = set(self.declared_tags or ()) | {tag for rule in compiled for tag in rule.tags}
         return RuleSet(compiled, tags, dict(self.lib.params), warnings, self.files, self.lib)
 

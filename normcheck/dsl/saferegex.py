@@ -59,8 +59,8 @@ def _explain(error: Exception) -> str:
 
 @dataclass(slots=True)
 class SafeRegex:
-    """A pattern validated by RE2. The extractor (Python ``re`` when safe, else RE2) is chosen on first
-    use, so loading many rules costs only the RE2 validation."""
+    """A pattern checked by RE2 (``validate``). The extractor (Python ``re`` when safe, else RE2) is chosen
+    and compiled on first use, so loading many rules costs at most the RE2 validation."""
 
     source: str
     case_sensitive: bool
@@ -89,9 +89,24 @@ class SafeRegex:
         except re.error:
             self._python = None
 
+    def validate(self) -> None:
+        """Compile under RE2 (linear time guaranteed); raises RegexProblem for a pattern RE2 rejects."""
+        if self._re2 is not None:
+            return
+        import re2
+
+        try:
+            self._re2 = re2.compile(self.source, _options(self.case_sensitive))
+        except re2.error as exc:
+            raise RegexProblem(_explain(exc)) from None
+        except (TypeError, ValueError) as exc:
+            raise RegexProblem(str(exc)) from None
+
     def finditer(self, text: str) -> Iterator[tuple[int, int, dict[str, tuple[int, int]]]]:
         """(start, end, {group: (start, end)}) for each non-empty, non-overlapping match."""
         self._choose()
+        if self._python is None:
+            self.validate()
         matches = self._python.finditer(text) if self._python is not None else self._re2.finditer(text)
         for m in matches:
             if m.end() > m.start():
@@ -107,17 +122,13 @@ def _groups(m: Any) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def compile_safe(source: str, case_sensitive: bool = False) -> SafeRegex:
-    """Validate ``source`` under RE2 and prepare an extractor; raises RegexProblem."""
-    import re2
-
-    try:
-        compiled_re2 = re2.compile(source, _options(case_sensitive))
-    except re2.error as exc:
-        raise RegexProblem(_explain(exc)) from None
-    except (TypeError, ValueError) as exc:
-        raise RegexProblem(str(exc)) from None
-    return SafeRegex(source, case_sensitive, compiled_re2)
+def compile_safe(source: str, case_sensitive: bool = False, *, validate: bool = True) -> SafeRegex:
+    """Prepare ``source``; with ``validate`` (the default) check it under RE2 now, raising RegexProblem.
+    Without it the caller must call ``validate()`` before relying on the pattern."""
+    safe = SafeRegex(source, case_sensitive)
+    if validate:
+        safe.validate()
+    return safe
 
 
 def _backtracking_risk(source: str, flags: int) -> bool:
