@@ -366,3 +366,13 @@ def test_adopter_conditions_in_separate_paragraphs() -> None:
     new = old.replace("（一）无子女；", "（一）无子女或者只有一名子女；").replace(
         "（三）年满三十周岁。", "（三）无不利于被收养人健康成长的违法犯罪记录；\n（四）年满三十周岁。")
     assert not {"CC-031", "CC-051"} & reported_ids(check(new))
+
+
+def test_historical_mention_excerpt_keeps_the_closing_title_mark() -> None:
+    from normcheck.dsl import load_rules
+    from normcheck.engine import check_document
+    from normcheck.reader.plain import document_from_text
+
+    text = "原《前进区管理办法》依据的原《中华人民共和国物权法》已于2021年1月1日废止，需要重新制定。"
+    findings = [f for f in check_document(document_from_text(text), load_rules()) if f.rule == "CC-005"]
+    assert [f.excerpt for f in findings] == ["原《中华人民共和国物权法》"]
