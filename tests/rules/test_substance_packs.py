@@ -373,6 +373,6 @@ def test_historical_mention_excerpt_keeps_the_closing_title_mark() -> None:
     from normcheck.engine import check_document
     from normcheck.reader.plain import document_from_text
 
-    text = "原《前进区管理办法》依据的原《中华人民共和国物权法》已于2021年1月1日废止，需要重新制定。"
+    text = "该办法依据的原《中华人民共和国物权法》已于2021年1月1日废止，需要重新制定。"
     findings = [f for f in check_document(document_from_text(text), load_rules()) if f.rule == "CC-005"]
     assert [f.excerpt for f in findings] == ["原《中华人民共和国物权法》"]
