@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -65,11 +66,12 @@ def type_of(value: Any) -> str:
 
 
 # ---- values ------------------------------------------------------------------------------------
-class Value:
+class Value(ABC):
     kind = "any"
 
+    @abstractmethod
     def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
-        raise NotImplementedError
+        """The value in this document, or None when it is not there."""
 
 
 @dataclass(eq=False)
@@ -256,9 +258,10 @@ def _number(text: str) -> int | float | None:
 
 
 # ---- conditions --------------------------------------------------------------------------------
-class Condition:
+class Condition(ABC):
+    @abstractmethod
     def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
-        raise NotImplementedError
+        """True, False, or None when a fact it needs is unknown."""
 
     def first_value(self, ctx: DocContext, env: Env) -> Val | None:
         """The value a failed assertion is reported at."""

@@ -6,6 +6,7 @@ the same length, so a match found in the folded shadow is cut from the original 
 from __future__ import annotations
 
 import bisect
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,22 +51,24 @@ def within_unit(matches: list[Match], starts: list[int], unit: Unit) -> list[Mat
     return out
 
 
-class Matcher:
+class Matcher(ABC):
     """Base class; ``describe`` is what ``rules show`` prints."""
 
+    @abstractmethod
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
-        raise NotImplementedError
+        """The matches inside ``unit``, in text order."""
 
     def exists(self, ctx: DocContext, unit: Unit) -> bool:
         """Whether the unit holds at least one match (may stop at the first)."""
         return bool(self.find(ctx, unit))
 
+    @abstractmethod
     def anchors(self) -> list[Primitive]:
         """Primitive matchers of which at least one must occur wherever this matcher matches."""
-        raise NotImplementedError
 
+    @abstractmethod
     def describe(self) -> str:
-        raise NotImplementedError
+        """The matcher written back in rule-language syntax."""
 
     def children(self) -> list[Matcher]:
         """The matchers this one is built from (for ``rules show``)."""
@@ -75,8 +78,9 @@ class Matcher:
 class Primitive(Matcher):
     """A matcher computed once per document over the whole text, then filtered per unit."""
 
+    @abstractmethod
     def global_matches(self, ctx: DocContext) -> tuple[list[Match], list[int]]:
-        raise NotImplementedError
+        """Every match in the document's whole text, and their start offsets (for bisection)."""
 
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
         matches, starts = ctx.primitive(self)
