@@ -1,32 +1,6 @@
+"""Rule-language tests: fixtures from ``tests/rule_fixtures.py``."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from rule_fixtures import _private_cache, load_text, write_rules
 
-import pytest
-
-from normcheck.dsl import RuleSet, load_rules
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NORMCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "rule-cache"))
-
-
-@pytest.fixture
-def write_rules(tmp_path: Path) -> Callable[..., Path]:
-    def write(text: str, name: str = "test.rules") -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
-@pytest.fixture
-def load_text(write_rules: Callable[..., Path]) -> Callable[..., RuleSet]:
-    def load(text: str, **kwargs: object) -> RuleSet:
-        return load_rules([write_rules(text)], bundled=False, **kwargs)  # type: ignore[arg-type]
-
-    return load
+__all__ = ["_private_cache", "load_text", "write_rules"]
