@@ -379,37 +379,33 @@ class NotCondition(Condition):
         return self.cond.first_value(ctx, env)
 
 
-@dataclass(eq=False)
-class AllConditions(Condition):
-    items: list[Condition]
+def _combine(items: list[Condition], ctx: DocContext, env: Env, decisive: bool) -> bool | None:
+    """Three-valued and (``decisive`` False) / or (``decisive`` True): the decisive value wins at once and
+    later items are not evaluated; otherwise an unknown (None) item makes the whole unknown."""
+    unknown = False
+    for item in items:
+        result = item.evaluate(ctx, env)
+        if result is decisive:
+            return decisive
+        unknown = unknown or result is None
+    return None if unknown else not decisive
 
-    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
-        # Three-valued: False wins at once (later items are not evaluated); otherwise None (unknown) wins.
-        unknown = False
-        for item in self.items:
-            result = item.evaluate(ctx, env)
-            if result is False:
-                return False
-            unknown = unknown or result is None
-        return None if unknown else True
+
+@dataclass(eq=False)
+class _Combination(Condition):
+    items: list[Condition]
 
     def first_value(self, ctx: DocContext, env: Env) -> Val | None:
         return next((v for item in self.items if (v := item.first_value(ctx, env)) is not None), None)
 
 
 @dataclass(eq=False)
-class AnyCondition(Condition):
-    items: list[Condition]
-
+class AllConditions(_Combination):
     def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
-        # Three-valued: True wins at once (later items are not evaluated); otherwise None (unknown) wins.
-        unknown = False
-        for item in self.items:
-            result = item.evaluate(ctx, env)
-            if result is True:
-                return True
-            unknown = unknown or result is None
-        return None if unknown else False
+        return _combine(self.items, ctx, env, decisive=False)
 
-    def first_value(self, ctx: DocContext, env: Env) -> Val | None:
-        return next((v for item in self.items if (v := item.first_value(ctx, env)) is not None), None)
+
+@dataclass(eq=False)
+class AnyCondition(_Combination):
+    def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        return _combine(self.items, ctx, env, decisive=True)
