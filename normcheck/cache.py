@@ -34,13 +34,12 @@ CACHEABLE_ERRORS = frozenset({"empty", "not-a-docx", "encrypted", "corrupt-zip",
 
 
 def default_cache_dir() -> Path:
-    """``$NORMCHECK_CACHE_DIR/results``, else ``$XDG_CACHE_HOME/normcheck/results``, else
-    ``~/.cache/normcheck/results`` (the rule-file cache lives beside it, in ``rules/``)."""
-    explicit = os.environ.get("NORMCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit) / "results"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "normcheck" / "results"
+    """``results/`` in normcheck's cache folder (``$NORMCHECK_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/normcheck``, else ``~/.cache/normcheck``); the rule-file cache lives beside it, in
+    ``rules/``."""
+    from normcheck.dsl.cache import cache_dir
+
+    return cache_dir() / "results"
 
 
 @functools.cache
