@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from normcheck.errors import ConfigError
 from normcheck.model import FileResult, Finding
 from normcheck.output import write_atomic
+from normcheck.report.fingerprint import normalize_excerpt
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]
@@ -24,7 +24,7 @@ Key = tuple[str, str, str]
 
 def fingerprint(finding: Finding) -> str:
     """sha256 of the normalized excerpt and the article label (stable under rewording and renumbering)."""
-    excerpt = "".join(unicodedata.normalize("NFKC", finding.excerpt).split())
+    excerpt = normalize_excerpt(finding.excerpt)
     article = finding.location.article or ""
     return hashlib.sha256(f"{excerpt}\x1f{article}".encode()).hexdigest()
 
