@@ -32,7 +32,11 @@ def check_document(doc: Document, rules: Iterable[CompiledRule], structure: Stru
         structure = _analyze(doc)
     contexts: dict[int, tuple[DocContext, set[str]]] = {}
     findings: dict[tuple[Any, ...], Finding] = {}
+    mode = structure.mode
+    issuer = structure.issuer_type.value if structure.issuer_type is not None else None
     for rule in rules:
+        if not rule.applies_to(mode, structure.issue_day, issuer):
+            continue
         found = contexts.get(id(rule.library))
         if found is None:
             ctx = DocContext(doc, structure, rule.library)
@@ -44,6 +48,9 @@ def check_document(doc: Document, rules: Iterable[CompiledRule], structure: Stru
         for finding in _RuleRun(rule, ctx).run(rule.checks):
             findings.setdefault((finding.rule, finding.location, finding.message), finding)
     return sorted(findings.values(), key=Finding.sort_key)
+
+
+_OWN = frozenset(("own",))
 
 
 def _analyze(doc: Document) -> Structure:
@@ -79,7 +86,15 @@ class _RuleRun:
             units = [Unit((), None)]
         out = []
         plain = check.least is None and check.most is None
+        roles = self.rule.roles
         for unit in units:
+            if roles is not None:
+                found = [m for m in check.matcher.find(self.ctx, unit) if self.ctx.role_at(m.start) in roles]
+                if check.most is not None and len(found) > check.most:
+                    out.append(self._at_match(found[check.most], unit))
+                elif check.most is None and len(found) < (check.least or 1):
+                    out.append(self._absent() if check.scope.each is None else self._at_unit(unit))
+                continue
             if plain:
                 if not check.matcher.exists(self.ctx, unit):
                     out.append(self._absent() if check.scope.each is None else self._at_unit(unit))
@@ -94,13 +109,23 @@ class _RuleRun:
 
     def _forbid(self, check: ForbidCheck) -> list[Finding]:
         units = self._candidate_units(check)
+        roles = self._roles(check)
         out = []
         for unit in units:
             for match in check.matcher.find(self.ctx, unit):
+                if roles is not None and self.ctx.role_at(match.start) not in roles:
+                    continue
                 if check.where is None or check.where.evaluate(self.ctx, self._captures(match)) is True:
                     out.append(self._at_match(match, unit))
                     break
         return out
+
+    def _roles(self, check: ForbidCheck) -> frozenset[str] | None:
+        """The roles whose text a forbid check reads: the rule's own ``roles``, else the document's own
+        provisions — except citations and the title, which are read wherever they stand."""
+        if self.rule.roles is not None:
+            return self.rule.roles
+        return None if check.scope.kind in ("citations", "title") else _OWN
 
     def _candidate_units(self, check: ForbidCheck) -> list[Unit]:
         """Only the units holding an anchor of the matcher: rules whose anchors are absent cost nothing."""

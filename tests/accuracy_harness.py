@@ -2,7 +2,8 @@
 
 A corpus file ``<tag>.tsv`` has the header ``expect<TAB>note<TAB>text`` and one case a line: ``defect`` (the
 tag's rules must flag it) or ``clean`` (a near miss they must leave alone), a short note, and the excerpt
-with ``\\n`` between paragraphs. A case *fires* for its tag when the bundled rules report at least one finding
+with ``\\n`` between paragraphs. Every case is an excerpt of a filing package, so it is read in package mode
+(``--mode package``); document mode is tested on its own in tests/structure and tests/realdev. A case *fires* for its tag when the bundled rules report at least one finding
 of severity error or warning that carries the tag. Used by ``tests/accuracy`` (the tuned corpus) and
 ``tests/accuracy_blind`` (the held-out corpus).
 """
@@ -101,8 +102,10 @@ def bundled_rules() -> Any:
 def run_case(case: Case, rules: Any) -> Outcome:
     from normcheck.engine import check_document
     from normcheck.reader.plain import document_from_text
+    from normcheck.structure import analyze
 
-    findings = check_document(document_from_text(case.text, path="case.txt"), rules)
+    doc = document_from_text(case.text, path="case.txt")
+    findings = check_document(doc, rules, analyze(doc, mode="package"))
     tag_rules = sorted({f.rule for f in findings if f.severity in COUNTED_SEVERITIES and case.tag in f.tags})
     other = sorted({f"{f.rule}({f.severity})" for f in findings if f.rule not in tag_rules})
     return Outcome(case, bool(tag_rules), tuple(tag_rules), tuple(other))

@@ -77,6 +77,7 @@ class Exception_:
     unit: str | None
     section: str | None
     pos: Pos
+    frame: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +283,11 @@ class RuleNode:
     checks: list[Check] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     repeated: list[tuple[str, Pos]] = field(default_factory=list)
+    roles: list[tuple[str, Pos]] = field(default_factory=list)
+    applies_mode: str | None = None
+    applies_from: _dt.date | None = None
+    applies_until: _dt.date | None = None
+    applies_issuers: list[tuple[str, Pos]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from normcheck.dsl import ast
@@ -18,6 +19,7 @@ from normcheck.dsl.compiler import (
     WhenCheck,
 )
 from normcheck.dsl.templates import Template, TemplateProblem, parse_template
+from normcheck.structure.vocab import ISSUER_TYPES, ROLES
 
 _DEFAULT_SCOPE = {"require": ast.Scope("document"), "forbid": ast.Scope("document", each="sentence")}
 _TYPE_WORDS = {"number": "数字", "duration": "期限", "date": "日期", "text": "文字", "bool": "是/否",
@@ -42,6 +44,24 @@ class CompiledRule:
     fix_template: Template = ()
     captures: frozenset[str] = frozenset()
     source: ast.RuleNode | None = field(default=None, repr=False)
+    # Passage roles the forbid checks read; None means each scope's default (see engine).
+    roles: frozenset[str] | None = None
+    applies_mode: str | None = None
+    applies_from: date | None = None
+    applies_until: date | None = None
+    applies_issuers: tuple[str, ...] = ()
+
+    def applies_to(self, mode: str, issue_day: date | None, issuer_type: str | None) -> bool:
+        """Whether the rule runs on an input of this mode, issue date and issuer type. An unknown issuer
+        never excludes a rule; an unknown issue date satisfies ``applies from`` (the rule for current
+        documents) but not ``applies until`` (the exception for documents known to be older)."""
+        if self.applies_mode is not None and self.applies_mode != mode:
+            return False
+        if self.applies_until is not None and (issue_day is None or issue_day > self.applies_until):
+            return False
+        if self.applies_from is not None and issue_day is not None and issue_day < self.applies_from:
+            return False
+        return not (self.applies_issuers and issuer_type is not None and issuer_type not in self.applies_issuers)
 
     def describe(self) -> list[str]:
         """What the rule compiles to: one line per check, then the named patterns it uses."""
@@ -68,12 +88,36 @@ def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set
         basis=node.basis, message=node.message[0] if node.message else node.title,
         fix=node.fix[0] if node.fix else "", examples=tuple(node.examples), file=path, line=node.pos[0],
         checks=checks, library=lib, captures=frozenset(captures), source=node)
+    rule.roles = _roles(node, path, lib)
+    rule.applies_mode, rule.applies_from, rule.applies_until = node.applies_mode, node.applies_from, node.applies_until
+    for issuer, pos in node.applies_issuers:
+        if issuer not in ISSUER_TYPES:
+            raise lib.error(f"未知的发文机关类型“{issuer}”（可用：{'、'.join(ISSUER_TYPES)}）"
+                            f"{lib._suggest(issuer, ISSUER_TYPES)}", path, pos)
+    rule.applies_issuers = tuple(dict.fromkeys(i for i, _ in node.applies_issuers))
+    if node.applies_from and node.applies_until and node.applies_from > node.applies_until:
+        raise lib.error(f"规则 {node.id} 的 applies from 晚于 applies until", path, node.pos)
     rule.message_template = _template(node.message, node.title, path, lib, captures)
     rule.fix_template = _template(node.fix, "", path, lib, captures)
     for example in node.examples:
         if example.is_file and not os.path.isfile(example_path(path, example.text)):
             raise lib.error(f"示例文件“{example.text}”不存在（路径相对于规则文件所在的文件夹）", path, example.pos)
     return rule
+
+
+def _roles(node: ast.RuleNode, path: str, lib: Library) -> frozenset[str] | None:
+    if not node.roles:
+        return None
+    chosen: set[str] = set()
+    for role, pos in node.roles:
+        if role == "any":
+            chosen.update(ROLES)
+        elif role in ROLES:
+            chosen.add(role)
+        else:
+            raise lib.error(f"未知的段落角色“{role}”（可用：{'、'.join(ROLES)}、any）{lib._suggest(role, ROLES)}",
+                            path, pos)
+    return frozenset(chosen)
 
 
 def example_path(rule_file: str, relative: str) -> str:

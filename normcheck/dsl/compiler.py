@@ -12,6 +12,7 @@ from normcheck.dsl import matchers as m
 from normcheck.dsl.fold import fold, fold_regex_source
 from normcheck.dsl.saferegex import RegexProblem, SafeRegex, build_filter, compile_safe
 from normcheck.errors import RuleError
+from normcheck.structure.vocab import FRAMES
 
 MAX_TERM_CHARS = 200
 MAX_PATTERN_CHAIN = 40
@@ -122,8 +123,12 @@ class Library:
             return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
                           node.distance, ordered=True)
         assert isinstance(node, ast.WithExceptions)
+        for e in node.exceptions:
+            if e.kind == "frame" and e.frame not in FRAMES:
+                raise self.error(f"未知的条款框架“{e.frame}”（可用：{'、'.join(FRAMES)}）"
+                                 f"{self._suggest(e.frame or '', FRAMES)}", path, e.pos)
         exceptions = [m.Exception_(e.kind, self.compile_matcher(e.target, path) if e.target else None,
-                                   e.distance, e.unit, e.section) for e in node.exceptions]
+                                   e.distance, e.unit, e.section, e.frame) for e in node.exceptions]
         return m.WithExceptions(self.compile_matcher(node.matcher, path), exceptions)
 
     def _literal(self, node: ast.Literal, path: str) -> m.Matcher:

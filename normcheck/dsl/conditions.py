@@ -26,6 +26,7 @@ FACTS: dict[str, str] = {
     "title": "text", "doc_number": "text", "authority": "text", "recipients": "text",
     "issue_date": "date", "effective_date": "date", "effective_rule": "text", "validity": "duration",
     "validity_end": "date", "article_count": "number", "chapter_count": "number", "citation_count": "number",
+    "issuer_type": "text", "issuer_level": "text", "mode": "text",
 }
 _COUNTS = {"article_count": "articles", "chapter_count": "chapters", "citation_count": "citations"}
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -218,6 +219,8 @@ class CountValue(Value):
 def fact(ctx: DocContext, name: str) -> Val | None:
     if name in _COUNTS:
         return Val(len(getattr(ctx.structure, _COUNTS[name])))
+    if name == "mode":
+        return Val(ctx.structure.mode)
     found = getattr(ctx.structure, name, None)
     if found is None:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from normcheck.dsl.fold import fold
 from normcheck.dsl.matchers import Match, Unit
@@ -37,6 +37,7 @@ class DocContext:
         self._block_sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._base: dict[tuple[str, str | None], set[int]] = {}
         self._units: dict[tuple[str, str | None, str | None], list[Unit]] = {}
+        self._frames: dict[tuple[int, int], list[Any]] = {}
 
     # ---- primitive matches -------------------------------------------------------------------
     def primitive(self, matcher: Primitive) -> tuple[list[Match], list[int]]:
@@ -120,6 +121,33 @@ class DocContext:
                               self.block_span(article.block_end - 1)[1]),), article.block_start)
         return Unit((self.block_span(block),), block)
 
+    # ---- provisions ---------------------------------------------------------------------------
+    def role_at(self, pos: int) -> str:
+        """The passage role of the character at ``pos`` (own, quoted, restatement, record, heading, signature)."""
+        block = self.block_at(pos)
+        return self.structure.role_at(block, pos - self.block_starts[block])
+
+    def frames_at(self, pos: int) -> frozenset[str]:
+        """The clause frames (政府付费, 私人之间 …) of the clause holding ``pos``."""
+        lo, hi = self.sentence_span(pos)
+        # A sentence ends at ；as well; a clause's actor may be named at the start of the whole sentence.
+        block = self.block_at(pos)
+        b_lo, _ = self.block_span(block)
+        full_lo = lo
+        while full_lo > b_lo and self.text[full_lo - 1] not in "。！？!?\n":
+            full_lo -= 1
+        key = (full_lo, hi)
+        found = self._frames.get(key)
+        if found is None:
+            from normcheck.structure.clauses import clauses_of
+
+            found = self._frames[key] = clauses_of(self.text[full_lo:hi])
+        offset = pos - full_lo
+        for clause in found:
+            if clause.start <= offset < clause.end:
+                return clause.frames
+        return frozenset()
+
     def in_title(self, pos: int) -> bool:
         return any(lo <= pos < hi for unit in self.units_for("title") for lo, hi in unit.ranges)
 
@@ -127,8 +155,7 @@ class DocContext:
         return self.block_at(pos) in self.section_blocks(name)
 
     def article_label(self, block: int) -> str | None:
-        article = self.structure.article_at(block)
-        return article.label if article is not None else None
+        return self.structure.article_label(block)
 
     # ---- scopes ------------------------------------------------------------------------------
     def units(self, scope: Scope) -> list[Unit]:

@@ -45,10 +45,13 @@ def run_examples(ruleset: RuleSet | Iterable[CompiledRule], rule_ids: Iterable[s
 
 def _run_one(rule: CompiledRule, example: Example) -> ExampleResult:
     from normcheck.engine import check_document
+    from normcheck.structure import analyze
 
     try:
         doc = _example_document(rule, example)
-        findings = [f for f in check_document(doc, [rule]) if f.rule == rule.id]
+        # A rule that applies only to filing packages is shown package excerpts: read them as such.
+        structure = analyze(doc, mode="package" if rule.applies_mode == "package" else None)
+        findings = [f for f in check_document(doc, [rule], structure) if f.rule == rule.id]
     except NormcheckError as exc:
         return ExampleResult(rule.id, example.kind, False, f"无法读取示例：{exc}", example.pos[0], rule.file)
     if example.kind == "fail":

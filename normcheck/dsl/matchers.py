@@ -303,8 +303,11 @@ class Exception_:
     distance: int | None
     unit: str | None
     section: str | None
+    frame: str | None = None
 
     def excuses(self, ctx: DocContext, m: Match) -> bool:
+        if self.kind == "frame":
+            return (self.frame or "") in ctx.frames_at(m.start)
         if self.kind == "title":
             return ctx.in_title(m.start)
         if self.kind == "section":
@@ -331,6 +334,8 @@ class Exception_:
             return f"unless in {self.unit} with {target}"
         if self.kind == "title":
             return "unless in title"
+        if self.kind == "frame":
+            return f"unless clause {self.frame}"
         return f'unless in section "{self.section}"'
 
 

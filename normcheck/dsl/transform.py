@@ -119,7 +119,33 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
                 if node.basis:
                     node.repeated.append((kind, pos))
                 node.basis = value
+            elif kind == "roles":
+                node.roles.extend(value)
+            elif kind == "applies_issuer":
+                node.applies_issuers.extend(value)
+            elif kind in ("applies_mode", "applies_from", "applies_until"):
+                if getattr(node, kind) is not None:
+                    node.repeated.append((kind.replace("_", " "), pos))
+                setattr(node, kind, value)
         return node
+
+    def applies_package(self, meta: Any, c: list[Any]) -> tuple[str, str, ast.Pos]:
+        return ("applies_mode", "package", _pos(meta))
+
+    def applies_document(self, meta: Any, c: list[Any]) -> tuple[str, str, ast.Pos]:
+        return ("applies_mode", "document", _pos(meta))
+
+    def applies_from(self, meta: Any, c: list[Token]) -> tuple[str, Any, ast.Pos]:
+        return ("applies_from", self.date(meta, [c[0]]).value, _pos(meta))
+
+    def applies_until(self, meta: Any, c: list[Token]) -> tuple[str, Any, ast.Pos]:
+        return ("applies_until", self.date(meta, [c[0]]).value, _pos(meta))
+
+    def applies_issuer(self, meta: Any, c: list[Token]) -> tuple[str, Any, ast.Pos]:
+        return ("applies_issuer", [(t.value, _tpos(t)) for t in c], _pos(meta))
+
+    def roles(self, meta: Any, c: list[Token]) -> tuple[str, Any, ast.Pos]:
+        return ("roles", [(t.value, _tpos(t)) for t in c], _pos(meta))
 
     def severity(self, meta: Any, c: list[Token]) -> tuple[str, str, ast.Pos]:
         return ("severity", c[0].value, _tpos(c[0]))
@@ -249,6 +275,9 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
 
     def unless_in_section(self, meta: Any, c: list[Token]) -> ast.Exception_:
         return ast.Exception_("section", None, None, None, c[0].value, _pos(meta))
+
+    def unless_clause_frame(self, meta: Any, c: list[Token]) -> ast.Exception_:
+        return ast.Exception_("frame", None, None, None, None, _pos(meta), c[0].value)
 
     # ---- conditions --------------------------------------------------------------------------
     def cond_or(self, meta: Any, c: list[ast.Condition]) -> ast.Condition:

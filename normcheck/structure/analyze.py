@@ -11,12 +11,16 @@ from normcheck.structure.citations import (
     find_bare_citations,
     find_citations,
 )
-from normcheck.structure.facts import Citation, Section, Structure
+from normcheck.structure.facts import Citation, Fact, Section, Structure
 from normcheck.structure.frontmatter import (
     authority_from_title,
     find_signature,
     read_head,
 )
+from normcheck.structure.issuer import issuer_level, issuer_type
+from normcheck.structure.parts import typed_parts
+from normcheck.structure.provisions import MODES, Provisions, assign_roles, detect_mode
+from normcheck.structure.quoted import attachment_starts_of, find_quoted_regions, quoted_articles
 from normcheck.structure.sections import (
     NORM,
     NOTICE,
@@ -27,20 +31,30 @@ from normcheck.structure.sections import (
 from normcheck.structure.terms import find_terms
 
 
-def analyze(doc: Document) -> Structure:
-    """The anatomy of ``doc``: title, 文号, authority, 主送, dates, chapters, articles, sections and citations.
+def analyze(doc: Document, mode: str | None = None) -> Structure:
+    """The anatomy of ``doc``: title, 文号, authority, 主送, dates, chapters, articles, sections, citations, and
+    the provisions layer (passage roles, typed parts, mode; ``mode`` overrides the detected one).
 
     Only body blocks carry the anatomy; citations are found in every block (notes, headers, comments).
     """
     structure = Structure()
+    provisions = Provisions()
     groups = group_by_file(doc)
     if groups:
         structure.sections = find_sections(doc, groups)
-        outline = find_outline(doc, groups, structure.sections)
+        provisions.quoted = find_quoted_regions(doc, groups, attachment_starts_of(structure.sections))
+        quoted = [(r.block_start, r.block_end) for r in provisions.quoted]
+        outline = find_outline(doc, groups, structure.sections, quoted)
         structure.chapters, structure.articles = outline.chapters, outline.articles
         structure.supplementary = outline.supplementary
+        provisions.quoted_articles = quoted_articles(doc, provisions.quoted)
         _read_main_file(doc, groups, _main_file(groups, structure.sections), structure)
     structure.citations, structure.bare_citations = _citations(doc)
+    detected, reason = detect_mode(doc, structure.sections)
+    provisions.mode, provisions.mode_reason = (mode, "由 --mode 指定") if mode in MODES else (detected, reason)
+    provisions.parts = typed_parts(doc, structure.sections)
+    structure.provisions = provisions
+    assign_roles(doc, structure, provisions)
     return structure
 
 
@@ -67,6 +81,21 @@ def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, s
         issue, signer = find_signature(doc, norm or mine)
     structure.issue_date = issue
     structure.authority = head.banner or signer or (authority_from_title(head.title) if head.title else None)
+    structure.provenance["doc_number"] = "版头" if structure.doc_number is not None else ""
+    structure.provenance["title"] = "标题" if structure.title is not None else ""
+    structure.provenance["authority"] = ("版头" if head.banner is not None else "落款" if signer is not None
+                                         else "标题" if structure.authority is not None else "")
+    structure.provenance["issue_date"] = ("印发通知落款" if notice and issue is not None and issue.block in notice
+                                          else "落款" if issue is not None else "")
+    if structure.authority is not None:
+        name = str(structure.authority.value)
+        kind = issuer_type(name)
+        level = issuer_level(name, kind)
+        fact = structure.authority
+        if kind is not None:
+            structure.issuer_type = Fact(kind, fact.text, fact.block, fact.start, fact.end)
+        if level is not None:
+            structure.issuer_level = Fact(level, fact.text, fact.block, fact.start, fact.end)
     terms = find_terms(doc, norm or mine, issue)
     structure.effective_date, structure.effective_rule = terms.effective_date, terms.effective_rule
     structure.validity, structure.validity_end = terms.validity, terms.validity_end

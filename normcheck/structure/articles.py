@@ -24,10 +24,12 @@ class Outline:
     supplementary: Fact | None = None
 
 
-def find_outline(doc: Document, groups: list[FileBlocks], sections: list[Section]) -> Outline:
-    """Chapters, articles and 附则 in the blocks outside explanatory sections (起草说明 may quote articles)."""
+def find_outline(doc: Document, groups: list[FileBlocks], sections: list[Section],
+                 quoted: list[tuple[int, int]] = ()) -> Outline:  # type: ignore[assignment]
+    """Chapters, articles and 附则 in the blocks outside explanatory sections (起草说明 may quote articles) and
+    outside ``quoted`` block ranges (the articles of a law an attachment reproduces are not the document's)."""
     outline = Outline()
-    skipped = _explanatory_ranges(sections)
+    skipped = sorted(_explanatory_ranges(sections) + list(quoted))
     section_starts = {s.block_start for s in sections}
     for group in groups:
         chapter: str | None = None

@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from normcheck.structure.provisions import Provisions
 
 DURATION_UNITS = ("year", "month", "day", "workday")
 
@@ -103,6 +106,29 @@ class Structure:
     citations: list[Citation] = field(default_factory=list)
     supplementary: Fact | None = None
     bare_citations: list[Citation] = field(default_factory=list)
+    provisions: Provisions | None = None
+    issuer_type: Fact | None = None
+    issuer_level: Fact | None = None
+    # Where each filing fact came from (版头, 标题, 印发通知落款, 落款, 施行条款 …), by fact name.
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def mode(self) -> str:
+        return self.provisions.mode if self.provisions is not None else "document"
+
+    def role_at(self, block: int, offset: int) -> str:
+        return self.provisions.role_at(block, offset) if self.provisions is not None else "own"
+
+    def article_label(self, block: int) -> str | None:
+        """The label of the article holding ``block``: the document's own, or where a quoted one is."""
+        article = self.article_at(block)
+        if article is not None:
+            return article.label
+        if self.provisions is not None:
+            quoted = self.provisions.quoted_article_at(block)
+            if quoted is not None:
+                return quoted.label
+        return None
 
     def article_at(self, block: int) -> Article | None:
         """The article holding ``block``; ``articles`` are in order and do not overlap (as analyze makes them)."""

@@ -35,7 +35,10 @@ def run(load_text: Callable[..., RuleSet]) -> Run:
     doc = document_from_text(NOTICE, path="停车.txt")
 
     def check(body: str, prelude: str = "") -> list[Finding]:
-        ruleset = load_text(prelude + '\nrule T-1 "测试" {\n  severity error\n' + body + '\n  example fail "x"\n}\n')
+        # These tests are about scopes and exceptions: read every passage role (roles are tested apart).
+        roles = "" if "roles" in body else "  roles any\n"
+        ruleset = load_text(prelude + '\nrule T-1 "测试" {\n  severity error\n' + roles + body
+                            + '\n  example fail "x"\n}\n')
         return check_document(doc, ruleset)
 
     return check

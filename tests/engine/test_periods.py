@@ -74,7 +74,8 @@ XX区人民政府
 @pytest.fixture
 def run(load_text: Callable[..., RuleSet]) -> Callable[[str], list[Finding]]:
     def check(body: str, text: str = DRAFT) -> list[Finding]:
-        ruleset = load_text('rule P-1 "期间" {\n severity error\n message "期间{match}"\n' + body
+        # Period arithmetic over drafting records: read every passage role.
+        ruleset = load_text('rule P-1 "期间" {\n severity error\n roles any\n message "期间{match}"\n' + body
                             + '\n example fail "x"\n}\n')
         return check_document(document_from_text(text), ruleset)
 

@@ -402,3 +402,45 @@ def test_every_procedure_rule_has_a_document_test() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [r.id for r in procedure_rules() if f'"{r.id}"' not in source]
     assert untested == []
+
+
+# ---- modes: a lone published text is not a filing package ---------------------------------------------
+
+def _findings(text: str, mode: str | None = None) -> list[Any]:
+    from normcheck.structure import analyze
+
+    doc = document_from_text(text, path="正文.txt")
+    return check_document(doc, bundled(), analyze(doc, mode=mode))
+
+
+def test_lone_text_gets_no_process_findings_and_one_notice() -> None:
+    findings = _findings(f"{NOTICE}\n{BODY}")
+    reported = {f.rule for f in findings if f.severity in ("error", "warning")}
+    assert not [r for r in reported if r.startswith(("CONSULT-", "LEGAL-", "DECIDE-", "FAIR-010"))]
+    assert [f.rule for f in findings if f.rule == "MODE-001"] == ["MODE-001"]
+
+
+def test_lone_text_without_doc_number_gets_an_info_not_a_warning() -> None:
+    text = edit(NOTICE, "前政规〔2020〕1号\n", "") + "\n" + BODY
+    severities = {f.rule: f.severity for f in _findings(text)}
+    assert severities.get("FILE-018") == "info"
+    assert "FILE-001" not in severities
+
+
+def test_the_same_text_as_a_package_is_checked_for_its_records() -> None:
+    text = edit(NOTICE, "前政规〔2020〕1号\n", "") + "\n" + BODY
+    rules = {f.rule for f in _findings(text, mode="package")}
+    assert {"CONSULT-001", "LEGAL-001", "FILE-001"} <= rules
+    assert not {"MODE-001", "FILE-018"} & rules
+
+
+def test_an_article_that_orders_consultation_is_not_a_record_of_it() -> None:
+    operative = "第七条 区交通运输局制定停车收费标准，应当向社会公开征求意见，期限不少于30日，并汇总采纳情况。"
+    text = edit(PACKAGE, CONSULTED, "起草过程中未开展其他工作。").replace(IN_FORCE, operative + "\n" + IN_FORCE)
+    assert "CONSULT-001" in fired(text)
+
+
+def test_a_record_sentence_in_the_notice_counts_as_a_record() -> None:
+    # 《…》已经…常务会议审议通过 in the notice is what was done, not a rule: it satisfies DECIDE-001.
+    assert "DECIDE-001" not in fired(PACKAGE)
+    assert "DECIDE-001" in fired(edit(PACKAGE, DELIBERATED, "现将《XX区住宅小区停车管理办法》印发给你们，请认真贯彻执行。"))

@@ -46,7 +46,10 @@ def test_analyze_never_raises_and_keeps_its_invariants(block_list: list[Block]) 
 
 
 def test_empty_and_degenerate_documents() -> None:
-    assert analyze(Document("empty")) == Structure()
+    empty = analyze(Document("empty"))
+    assert empty.provisions is not None and empty.provisions.mode == "document"
+    empty.provisions = None
+    assert empty == Structure()
     assert analyze(Document("x", [Block("")])).articles == []
     one = analyze(Document("x", [Block("第一条 为规范管理，制定本办法。")]))
     assert [a.number for a in one.articles] == [1] and one.title is None

@@ -1,0 +1,11 @@
+"""The fixed words of the provision layer that rule files may name: passage roles, modes, clause frames and
+issuer types. Kept apart so that the rule language can check names without loading the analysis."""
+from __future__ import annotations
+
+ROLES = ("own", "quoted", "restatement", "record", "heading", "signature")
+MODES = ("document", "package")
+FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政府行为")
+# 发文机关类型: 人民政府, its 办公厅/办公室, a department (局、委、办), a town (乡镇) or street office (街道), a
+# development-zone committee (管委会).
+ISSUER_TYPES = ("政府", "政府办公厅", "部门", "乡镇", "街道", "管委会")
+ISSUER_LEVELS = ("市", "区县", "乡镇")
