@@ -32,12 +32,14 @@ def load_rules(paths: Iterable[str | Path] = (), *, bundled: bool = True,
 
 
 def check_document(doc: Document | str, rules: Any = None, *, select: Sequence[str] = (),
-                   ignore: Sequence[str] = (), severity: Mapping[str, str] | None = None) -> list[Finding]:
+                   ignore: Sequence[str] = (), severity: Mapping[str, str] | None = None,
+                   mode: str | None = None) -> list[Finding]:
     """Check one already-read ``Document`` (or a plain text, one paragraph per line) and return its
     findings sorted by location. Pure: no file is read or written.
 
     ``rules`` is a ``RuleSet`` from ``load_rules`` (the bundled rules when omitted); ``select`` and
-    ``ignore`` narrow it by rule ID or tag; ``severity`` maps rule IDs to another severity.
+    ``ignore`` narrow it by rule ID or tag; ``severity`` maps rule IDs to another severity; ``mode``
+    ("document" or "package") overrides the detected mode.
     """
     from normcheck.runner import select_rules
 
@@ -46,13 +48,15 @@ def check_document(doc: Document | str, rules: Any = None, *, select: Sequence[s
 
         doc = document_from_text(doc)
     ruleset = rules if rules is not None else load_rules()
-    return select_rules(ruleset, select, ignore, dict(severity or {})).check(doc)
+    selected = select_rules(ruleset, select, ignore, dict(severity or {}))
+    selected.mode = mode
+    return selected.check(doc)
 
 
 def check_path(paths: str | Path | Sequence[str | Path], rules: Any = None, *, select: Sequence[str] = (),
                ignore: Sequence[str] = (), severity: Mapping[str, str] | None = None, jobs: int = 1,
                timeout: float | None = None, keep_documents: bool = False,
-               cache: bool | str | Path = False) -> list[FileResult]:
+               cache: bool | str | Path = False, mode: str | None = None) -> list[FileResult]:
     """Check files, folders (filing packages or folders of documents) and globs; one ``FileResult`` per
     checked document or package, in the order found.
 
@@ -71,6 +75,7 @@ def check_path(paths: str | Path | Sequence[str | Path], rules: Any = None, *, s
         paths = [paths]
     ruleset = rules if rules is not None else load_rules()
     selected = runner.select_rules(ruleset, select, ignore, dict(severity or {}))
+    selected.mode = mode
     targets = runner.discover_targets(list(paths))
     store = None
     if cache is not False:

@@ -26,6 +26,7 @@ from normcheck.config import (
 )
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
+from normcheck.structure.vocab import MODES
 
 USAGE_ERROR = 2
 DEFAULT_MAX_MEMORY = 2048
@@ -135,6 +136,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--select", multiple=True, help="Only these rule IDs or tags (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule IDs or tags (comma-separated).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1.")
+@click.option("--mode", type=click.Choice(MODES),
+              help="Read each input as a lone document or as a filing package (default: detected).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel workers (default: number of CPUs).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: normcheck.toml or pyproject.toml found upward).")
@@ -153,7 +156,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
               metavar="MB", help="Memory limit of each worker process in MB (0: no limit).")
 @click.version_option(__version__, "--version", prog_name="normcheck", message="%(prog)s %(version)s")
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
-        select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, jobs: int | None,
+        select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, mode: str | None, jobs: int | None,
         config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,
         no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
     """Check administrative normative documents (.docx, .txt, .md files, folders, globs) against the rules."""
@@ -168,7 +171,7 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
         # An explicit --select states the whole selection; the file's ignore list applies to its own select.
         ignore=[*([] if select else config.ignore), *_split(ignore)],
-        fail_on=fail_on or config.fail_on or "error", jobs=jobs, annotate=annotate, baseline=baseline,
+        fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, baseline=baseline,
         write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
         cache=config.cache and not no_cache, max_memory=max_memory)
     try:
@@ -207,6 +210,7 @@ class CheckOptions:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    mode: str | None = None
     jobs: int | None = None
     annotate: Path | None = None
     baseline: Path | None = None
@@ -227,11 +231,12 @@ def run_check(options: CheckOptions, config: Config) -> int:
 
     spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
                            select=tuple(options.select), ignore=tuple(options.ignore),
-                           severity=tuple(config.severity.items()))
+                           severity=tuple(config.severity.items()), mode=options.mode)
     ruleset = load_rules(list(spec.paths), params=dict(spec.params) or None)
     ids = {rule.id for rule in ruleset.rules}
     validate_against_rules(config, ids, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
     selected = runner.select_rules(ruleset, options.select, options.ignore, config.severity)
+    selected.mode = options.mode
 
     targets = runner.discover_targets(options.paths, config)
     if not targets:

@@ -32,20 +32,23 @@ class RuleSpec:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    mode: str | None = None
 
 
 @dataclass
 class SelectedRules:
-    """A rule set narrowed to the selected rules, plus the configured severity overrides."""
+    """A rule set narrowed to the selected rules, plus the configured severity overrides and the mode
+    every input is read in (None: detected per input, see normcheck.structure.provisions)."""
 
     ruleset: Any
     severity: dict[str, str] = field(default_factory=dict)
+    mode: str | None = None
 
     def check(self, doc: Document) -> list[Finding]:
         from normcheck.engine import check_document
         from normcheck.structure import analyze
 
-        findings = check_document(doc, self.ruleset, analyze(doc))
+        findings = check_document(doc, self.ruleset, analyze(doc, mode=self.mode))
         if not self.severity:
             return findings
         changed = [dataclasses.replace(f, severity=self.severity.get(f.rule, f.severity)) for f in findings]
@@ -57,7 +60,9 @@ def load_selected(spec: RuleSpec) -> SelectedRules:
     from normcheck.dsl import load_rules
 
     ruleset = load_rules(list(spec.paths), bundled=spec.bundled, params=dict(spec.params) or None)
-    return select_rules(ruleset, spec.select, spec.ignore, dict(spec.severity))
+    selected = select_rules(ruleset, spec.select, spec.ignore, dict(spec.severity))
+    selected.mode = spec.mode
+    return selected
 
 
 def select_rules(ruleset: Any, select: Iterable[str], ignore: Iterable[str],
@@ -179,7 +184,7 @@ class CacheUse:
 def cache_use(cache: ResultCache, selected: SelectedRules, max_unzipped_bytes: int | None) -> CacheUse:
     """Key material for ``selected``; the options listed are all those that change a check result
     (waivers and the baseline are applied to results afterwards, so they are not part of it)."""
-    options = {"severity": selected.severity, "max_unzipped_bytes": max_unzipped_bytes}
+    options = {"severity": selected.severity, "max_unzipped_bytes": max_unzipped_bytes, "mode": selected.mode}
     return CacheUse(cache, rules_hash(selected.ruleset), config_hash(options))
 
 

@@ -22,6 +22,7 @@ from normcheck.structure.parts import typed_parts
 from normcheck.structure.provisions import MODES, Provisions, assign_roles, detect_mode
 from normcheck.structure.quoted import attachment_starts_of, find_quoted_regions, quoted_articles
 from normcheck.structure.sections import (
+    ATTACHMENT,
     NORM,
     NOTICE,
     FileBlocks,
@@ -76,9 +77,10 @@ def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, s
     body = sorted(p for group in groups for p in group.positions)
     norm = _positions(body, [s for s in sections if s.name == NORM])
     mine = _positions(main.positions, [s for s in sections if s.file == main.file and s.name not in h.EXPLANATORY])
-    issue, signer = find_signature(doc, notice) if notice else (None, None)
+    issue, signer = find_signature(doc, notice + _closing(doc, sections, notice)) if notice else (None, None)
     if issue is None:
-        issue, signer = find_signature(doc, norm or mine)
+        text = norm or mine
+        issue, signer = find_signature(doc, text + _closing(doc, sections, text))
     structure.issue_date = issue
     structure.authority = head.banner or signer or (authority_from_title(head.title) if head.title else None)
     structure.provenance["doc_number"] = "版头" if structure.doc_number is not None else ""
@@ -99,6 +101,32 @@ def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, s
     terms = find_terms(doc, norm or mine, issue)
     structure.effective_date, structure.effective_rule = terms.effective_date, terms.effective_rule
     structure.validity, structure.validity_end = terms.validity, terms.validity_end
+
+
+_LIST_LINE = 80
+_LIST_LINES = 12
+
+
+def _closing(doc: Document, sections: list[Section], positions: list[int]) -> list[int]:
+    """The 落款 printed after a list of attachment names (附件：1.… 2.… then the issuer and the date): the
+    blocks of the attachment section right after ``positions`` up to its first signature-date line, when
+    every block before that line is a short list line."""
+    if not positions:
+        return []
+    after = positions[-1] + 1
+    section = next((s for s in sections if s.block_start == after and s.name == ATTACHMENT), None)
+    if section is None:
+        return []
+    chosen: list[int] = []
+    for position in range(section.block_start, min(section.block_end, section.block_start + _LIST_LINES)):
+        block = doc.blocks[position]
+        if block.part != "body" or len(h.compact(block.text)) > _LIST_LINE:
+            return []
+        chosen.append(position)
+        if find_signature(doc, [position])[0] is not None:
+            # The signing authority may stand on the lines just above the date.
+            return chosen
+    return []
 
 
 def _positions(positions: list[int], sections: list[Section]) -> list[int]:

@@ -146,7 +146,7 @@ def pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(normcheck.reader, "discover", fake_discover, raising=False)
     monkeypatch.setattr(normcheck.reader, "dump_text",
                         lambda doc, parts=False: "\n".join(b.text for b in doc.blocks), raising=False)
-    monkeypatch.setattr(normcheck.structure, "analyze", lambda doc: None, raising=False)
+    monkeypatch.setattr(normcheck.structure, "analyze", lambda doc, mode=None: None, raising=False)
 
 
 def write(path: Path, text: str) -> Path:

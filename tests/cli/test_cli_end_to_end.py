@@ -105,3 +105,19 @@ def test_rules_subcommand_is_reached_through_the_main_command(tmp_path: Path) ->
     broken.write_text(TINY.read_text(encoding="utf-8").replace('example pass "免费开放。"', 'example pass "收费。"'),
                       encoding="utf-8")
     assert CliRunner().invoke(cli, ["rules", "test", str(broken)]).exit_code != 0
+
+
+def test_mode_option_reads_a_lone_text_as_a_package_only_when_asked(tmp_path: Path) -> None:
+    doc = tmp_path / "正文.txt"
+    doc.write_text("XX区停车管理办法\n第一条 为规范停车秩序，制定本办法。\n第二十条 本办法自2021年2月1日起施行，有效期5年。\n",
+                   encoding="utf-8")
+
+    def rules_of(*options: str) -> set[str]:
+        result = invoke("--format", "json", "--no-cache", *options, doc)
+        return {f["rule"] for entry in json.loads(result.stdout)["files"] for f in entry["findings"]}
+
+    detected = rules_of()
+    assert "MODE-001" in detected and not {r for r in detected if r.startswith(("CONSULT-", "LEGAL-", "DECIDE-"))}
+    assert rules_of("--mode", "document") == detected
+    package = rules_of("--mode", "package")
+    assert {"CONSULT-001", "LEGAL-001"} <= package and "MODE-001" not in package

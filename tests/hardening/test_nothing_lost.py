@@ -55,6 +55,8 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         [t, "--format", "text", "--no-color", "--debug", "--timeout", "120"],
         [t, "--rules", rules, "--select", "tiny-test", "--fail-on", "warning"],
         [t, "--ignore", "civil-code,filing", "--fail-on", "never"],
+        [t, "--mode", "package", "--format", "json"],
+        [docx, "--mode", "document"],
         [t, "--config", str(tree / "normcheck.toml"), "--fail-on", "info"],
         [t, "--annotate", f"{o}/annotated"],
         [t, "--annotate", t],
