@@ -60,11 +60,14 @@ _TO_PRIVATE = re.compile(
     r"保险机构|银行|承包人|受托人|委托人|买受人|出卖人)[^，。；]{0,12}(?:缴纳|支付|交纳|交付|预付|缴付)"
 )
 _OWN_CHOICE = re.compile(r"(?:自主|自行|自愿|可以|可|有权)(?:选择|选定|选聘|委托|确定|聘请|决定)")
-_BENEFIT = re.compile(
-    r"(?:补贴|补助|奖励|资助|扶持|资金|资格|申报|申请|评选|表彰|优惠|贴息|项目|荣誉|称号|享受|奖补)"
-)
+# What a benefit scheme gives: money, titles, preferential treatment.
+_BENEFIT = re.compile(r"(?:补贴|补助|奖励|资助|扶持|专项资金|奖补资金|资金支持|评选|表彰|优惠|贴息|荣誉|称号|奖补)")
 _BENEFIT_CONSEQUENCE = re.compile(
     r"(?:取消|撤销|收回|追回|追缴|退回|返还|停止|暂停|终止|不予|不得|不再|扣减|核减|列入)"
+)
+_BARRED_FROM_BENEFIT = re.compile(
+    r"[一二三两四五\d]+年内(?:不得|不再|不予)(?:再次)?(?:申报|申请|享受|参与|参加|受理)[^，。；]{0,12}"
+    r"(?:补贴|补助|奖励|资助|扶持|资金|评选|表彰|荣誉|优惠|政策)"
 )
 _FRAUD = re.compile(r"虚假|骗取|冒领|弄虚作假|隐瞒|伪造|套取|不实|截留|挪用|违规使用")
 
@@ -126,7 +129,7 @@ def _sentence_frames(sentence: str) -> set[str]:
     if _TO_PRIVATE.search(sentence) or (_BETWEEN.search(sentence) and len(_PRIVATE_PARTIES.findall(sentence)) >= 1):
         frames.add("私人之间")
     if _BENEFIT.search(sentence) and _BENEFIT_CONSEQUENCE.search(sentence) and (
-            _FRAUD.search(sentence) or re.search(r"[一二三两四五\d]+年内不得(?:再次)?(?:申报|申请|参与|参加|享受)", sentence)):
+            _FRAUD.search(sentence) or _BARRED_FROM_BENEFIT.search(sentence)):
         frames.add("资格后果")
     return frames
 

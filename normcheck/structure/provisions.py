@@ -161,6 +161,24 @@ def assign_roles(doc: Document, structure: Structure, provisions: Provisions) ->
         split = _own_passages(block.text, b, quoted_grams)
         if split is not None:
             provisions.passages[b] = split
+    if quoted_grams:
+        _restated_articles(doc, structure, provisions)
+
+
+def _restated_articles(doc: Document, structure: Structure, provisions: Provisions) -> None:
+    """An article most of whose paragraphs repeat one quoted instrument restates that instrument as a whole
+    (an excerpt may elide a paragraph the article still repeats)."""
+    for article in structure.articles:
+        blocks = [b for b in range(article.block_start, article.block_end) if provisions.block_roles[b] == "own"
+                  and doc.blocks[b].text.strip() and not _ARTICLE_TITLE_ONLY.match(h.compact(doc.blocks[b].text))]
+        sources = [p.source for b in blocks for p in provisions.passages.get(b, [])
+                   if p.role == "restatement" and p.source.startswith("《") and p.start == 0]
+        if len(blocks) < 2 or len(sources) * 2 < len(blocks):
+            continue
+        source = max(set(sources), key=sources.count)
+        for b in blocks:
+            if b not in provisions.passages:
+                provisions.passages[b] = [Passage(b, 0, len(doc.blocks[b].text), "restatement", source)]
 
 
 def _heading_blocks(doc: Document, structure: Structure) -> set[int]:

@@ -1,0 +1,126 @@
+"""The legal elements behind the substantive rules, tested with paraphrases and near misses in both directions.
+
+Each case is one sentence as a document might write it; ``fires`` says whether the named rule must report it.
+The sentences are written for these tests (not taken from the real-document set), so that a rule that passes
+them has learnt the element, not a sentence.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from normcheck.engine import check_document
+from normcheck.reader.plain import document_from_text
+
+REPORTED = ("error", "warning")
+
+
+@lru_cache(maxsize=1)
+def bundled() -> Any:
+    from normcheck.dsl import load_rules
+
+    return load_rules()
+
+
+def reported(text: str) -> set[str]:
+    doc = document_from_text("XX区管理办法\n" + text, path="doc.txt")
+    return {f.rule for f in check_document(doc, bundled()) if f.severity in REPORTED}
+
+
+CASES = [
+    # ---- a fine is set only where the document imposes it -------------------------------------------------
+    ("AUTH-001", True, "第九条 未按期报送材料的，由区商务委处五百元罚款。"),
+    ("AUTH-001", True, "第九条 经营者逾期不改正的，处以二千元以上一万元以下的罚款。"),
+    ("AUTH-001", False, "第九条 举报属实的，按照行政处罚罚款金额的百分之五给予举报人奖励。"),
+    ("AUTH-001", False, "第九条 奖励金额以罚款数额的10%计算，最高不超过一万元。"),
+    ("AUTH-001", False, "第九条 纳税人逾期未申报的，由税务机关依法处以罚款。"),
+    ("AUTH-001", False, "第九条 当事人逾期不缴纳的，由城管部门按照有关规定处以罚款。"),
+    ("AUTH-001", False, "第九条 依照《上海市市容环境卫生管理条例》第二十四条的规定，对责任人处二百元罚款；拒不改正的，处一千元罚款。"),
+    # ---- other penalty types ----------------------------------------------------------------------------------
+    ("AUTH-002", True, "第十条 项目承接单位弄虚作假的，三年内不得承接本区同类工程。"),
+    ("AUTH-002", True, "第十条 施工企业转包工程的，五年内禁止参加本镇项目投标。"),
+    ("AUTH-017", True, "第十条 对违反本办法的经营户，予以通报批评。"),
+    ("AUTH-002", True, "第十条 情节较轻的，由街道给予警告。"),
+    ("AUTH-002", True, "第十条 拒不整改的场所，由主管部门责令暂停开放。"),
+    ("AUTH-002", False, "第十条 申请人以虚假材料骗取补贴的，取消其申报资格，追回已发放资金，三年内不得再次申报补贴。"),
+    ("AUTH-002", False, "第十条 投标人近三年内曾被行政机关责令停业的，不得参加本次遴选。"),
+    ("AUTH-002", False, "第十条 区城管执法局作出吊销许可证决定前，应当告知当事人有要求听证的权利。"),
+    ("AUTH-017", False, "第十条 对街道工作人员违反本办法的，予以通报批评。"),
+    ("AUTH-002", False, "第十条 现场张贴安全警告标识，提醒居民注意。"),
+    # ---- penalties by analogy ---------------------------------------------------------------------------------
+    ("AUTH-016", True, "第十一条 违反本办法规定的，参照《上海市住宅物业管理规定》有关条款予以处罚。"),
+    ("AUTH-016", True, "第十一条 未按要求整改的，参照本市有关规定处理并处罚。"),
+    ("AUTH-016", False, "第十一条 补贴标准参照市级有关规定执行。"),
+    ("AUTH-016", False, "第十一条 违反本办法规定的，依照《上海市住宅物业管理规定》第六十条予以处罚。"),
+    # ---- compulsory measures: set, or only mentioned ---------------------------------------------------------
+    ("AUTH-007", True, "第十二条 对违规设置的广告牌，街道可以查封并强制拆除。"),
+    ("AUTH-007", True, "第十二条 发现违规经营的，执法队员应当当场扣押其经营工具。"),
+    ("AUTH-007", False, "第十二条 设备被查封期间，使用单位应当做好安抚解释工作。"),
+    ("AUTH-007", False, "第十二条 区市场监管局依法对存在严重隐患的电梯实施查封。"),
+    ("AUTH-007", False, "第十二条 需要查封设备的，由区市场监管局报告区政府。"),
+    # ---- deposits: demanded, or forbidden -------------------------------------------------------------------
+    ("AUTH-009", True, "第十三条 入驻企业应当向园区管委会缴纳五万元履约保证金。"),
+    ("AUTH-009", False, "第十三条 严肃查处违规收取保证金、押金等行为。"),
+    ("AUTH-009", False, "第十三条 承租人应当按照租赁合同约定向出租人支付押金。"),
+    ("AUTH-009", False, "第十三条 区财政向中标服务机构支付履约保证金退还款项。"),
+    # ---- fees: charged by the administration, or paid by it --------------------------------------------------
+    ("AUTH-010", True, "第十四条 申请临时占道的单位应当向街道缴纳占道管理费，每平方米每日收取5元。"),
+    ("AUTH-010", False, "第十四条 区财政按每户每月20元的标准向物业服务企业支付管理费用。"),
+    ("AUTH-010", False, "第十四条 停车服务收费按每小时5元收取，由业主与物业服务企业在合同中约定。"),
+    # ---- prices: interfered with, or an exception -------------------------------------------------------------
+    ("FAIR-005", True, "第十五条 辖区内菜市场摊位统一定价，不得自行调整。"),
+    ("FAIR-005", False, "第十五条 除执行国家统一定价的商品外，采购人可以给予小微企业价格扣除。"),
+    # ---- designations: an operator, or a self-governing body ---------------------------------------------------
+    ("FAIR-001", True, "第十六条 小区电梯维保统一由区指定的某某电梯公司承担。"),
+    ("FAIR-001", False, "第十六条 物业服务企业撤离的，由街道指定所在居民委员会临时组织开展物业服务。"),
+    # ---- local registration or tax as a condition ---------------------------------------------------------------
+    ("FAIR-011", True, "第十七条 申请奖励的企业，其注册地和税收户管地应当均在本区。"),
+    ("FAIR-011", True, "第十七条 入驻园区的企业应当确保税收属地化。"),
+    ("FAIR-011", True, "第十七条 享受租金减免的企业须在本镇办理税务登记并纳税。"),
+    ("FAIR-011", False, "第十七条 本办法所称企业，是指依法登记注册的企业。"),
+    ("FAIR-011", False, "第十七条 不得以在本区注册、纳税作为享受扶持政策的条件。"),
+]
+
+
+@pytest.mark.parametrize(("rule", "fires", "text"), CASES, ids=[f"{r}-{'fail' if f else 'pass'}-{i}"
+                                                                  for i, (r, f, _) in enumerate(CASES)])
+def test_element(rule: str, fires: bool, text: str) -> None:
+    assert (rule in reported(text)) is fires
+
+
+MORE_CASES = [
+    ("AUTH-017", False, "第十条 物业服务企业在年度测评中受到通报批评的，每次扣2分。"),
+    ("AUTH-002", False, "第十条 监理单位未按合同约定履职的，按照合同约定扣减服务费用并处以相应处罚。"),
+    ("AUTH-017", False, "第十条 各镇因工作不力导致项目延误的，由区农业农村委予以通报批评。"),
+    ("AUTH-017", True, "第十条 对整改不力的物业服务企业，由镇房管办予以通报批评。"),
+]
+
+
+@pytest.mark.parametrize(("rule", "fires", "text"), MORE_CASES,
+                         ids=[f"{r}-{'fail' if f else 'pass'}-{i}" for i, (r, f, _) in enumerate(MORE_CASES)])
+def test_element_penalty_targets(rule: str, fires: bool, text: str) -> None:
+    assert (rule in reported(text)) is fires
+
+
+ORDER_CASES = [
+    ("AUTH-002", False, "第七条 发现重大事故隐患的，应当责令施工单位停工整改。"),
+    ("AUTH-002", True, "第七条 发现违规施工的，由街道责令其停工。"),
+    ("AUTH-002", False, "第十一条 执法部门作出吊销许可证的行政处罚决定前，应当告知当事人有要求听证的权利。"),
+    ("AUTH-006", False, "第九条 经复核符合条件的，由街道办事处出具居住情况认定证明。"),
+    ("AUTH-006", True, "第九条 申请人应当提交居委会出具的居住情况证明。"),
+    ("AUTH-007", False, "第八条 区市场监管局：依法对存在隐患的电梯采取责令停用、查封等措施。"),
+]
+
+
+@pytest.mark.parametrize(("rule", "fires", "text"), ORDER_CASES,
+                         ids=[f"{r}-{'fail' if f else 'pass'}-{i}" for i, (r, f, _) in enumerate(ORDER_CASES)])
+def test_element_orders_and_own_acts(rule: str, fires: bool, text: str) -> None:
+    assert (rule in reported(text)) is fires
+
+
+def test_a_second_penalty_after_another_is_still_set() -> None:
+    # 撤销资质或责令暂停开放: the revocation before it does not make the closure a procedure.
+    assert "AUTH-002" in reported("第六条 抽查发现问题的，情节严重的将撤销达标资质或责令暂停开放。")
+    assert "AUTH-017" not in reported("第九条 评审人员违反评审纪律的，视情节予以批评或通报批评。")
