@@ -26,7 +26,7 @@ FACTS: dict[str, str] = {
     "title": "text", "doc_number": "text", "authority": "text", "recipients": "text",
     "issue_date": "date", "effective_date": "date", "effective_rule": "text", "validity": "duration",
     "validity_end": "date", "article_count": "number", "chapter_count": "number", "citation_count": "number",
-    "issuer_type": "text", "issuer_level": "text", "mode": "text",
+    "issuer_type": "text", "issuer_level": "text", "mode": "text", "doc_nature": "text",
 }
 _COUNTS = {"article_count": "articles", "chapter_count": "chapters", "citation_count": "citations"}
 _OPS: dict[str, Callable[[Any, Any], bool]] = {

@@ -18,6 +18,7 @@ from normcheck.structure.frontmatter import (
     read_head,
 )
 from normcheck.structure.issuer import issuer_level, issuer_type
+from normcheck.structure.nature import document_nature
 from normcheck.structure.parts import typed_parts
 from normcheck.structure.provisions import MODES, Provisions, assign_roles, detect_mode
 from normcheck.structure.quoted import attachment_starts_of, find_quoted_regions, quoted_articles
@@ -56,6 +57,7 @@ def analyze(doc: Document, mode: str | None = None) -> Structure:
     provisions.parts = typed_parts(doc, structure.sections)
     structure.provisions = provisions
     assign_roles(doc, structure, provisions)
+    structure.doc_nature = document_nature(doc, structure)
     return structure
 
 

@@ -108,6 +108,7 @@ class Structure:
     bare_citations: list[Citation] = field(default_factory=list)
     provisions: Provisions | None = None
     issuer_type: Fact | None = None
+    doc_nature: Fact | None = None
     issuer_level: Fact | None = None
     # Where each filing fact came from (版头, 标题, 印发通知落款, 落款, 施行条款 …), by fact name.
     provenance: dict[str, str] = field(default_factory=dict)

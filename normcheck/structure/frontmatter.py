@@ -14,6 +14,7 @@ from normcheck.model import Document
 from normcheck.structure import headings as h
 from normcheck.structure.dates import find_dates
 from normcheck.structure.facts import Fact
+from normcheck.structure.issuer import issuer_type
 
 _HEAD_LINES = 40         # the title stands within the first lines of a file
 _AFTER_TITLE = 4         # 主送 follows the title closely
@@ -62,9 +63,19 @@ def read_head(doc: Document, positions: list[int]) -> Head:
             if number is not None:
                 head.doc_number = Fact(number.group(0), number.group(0), position, number.start(), number.end())
                 continue
+        if head.banner is None and _organisation_line(text):
+            # The issuer's name on a line of its own under the title (a banner printed without 文件).
+            name = text.strip()
+            head.banner = Fact(h.compact(name), name, position, *_span(text))
+            continue
         if _recipients(head, text, position):
             break
     return head
+
+
+def _organisation_line(text: str) -> bool:
+    line = h.compact(text)
+    return 4 <= len(line) <= 40 and not any(ch in line for ch in "。，：:；《》（）()") and issuer_type(line) is not None
 
 
 def _broken_title(doc: Document, positions: list[int], k: int) -> bool:
@@ -147,10 +158,17 @@ def _signer(doc: Document, positions: list[int], k: int, date_start: int) -> Fac
     return Fact(h.compact(line), line, positions[k - 1], *_span(previous.text))
 
 
+_TITLE_VERBS = ("关于", "转发", "批转", "印发")
+
+
 def authority_from_title(title: Fact) -> Fact | None:
-    """XX区人民政府关于印发…的通知 → XX区人民政府 (used when there is no banner and no signature)."""
-    cut = title.text.find("关于")
-    if cut < 2:
+    """XX区人民政府关于印发…的通知, XX区人民政府办公室转发…的通知 → the issuer (used when there is no banner
+    and no signature)."""
+    cuts = [at for at in (title.text.find(verb) for verb in _TITLE_VERBS) if at >= 2]
+    if not cuts:
+        return None
+    cut = min(cuts)
+    if issuer_type(title.text[:cut]) is None:
         return None
     name = title.text[:cut].strip()
     return Fact(h.compact(name), name, title.block, title.start, title.start + cut)

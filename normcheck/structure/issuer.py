@@ -11,7 +11,8 @@ from normcheck.structure import headings as h
 
 _TOWN = re.compile(r"(?:镇|乡)(?:人民政府|政府)$|(?:镇|乡)(?:人民政府|政府)?(?:办公室|党委)?$")
 _STREET = re.compile(r"街道(?:办事处|办)?$|街道办事处")
-_COMMITTEE = re.compile(r"管理委员会$|管委会$|管委$")
+# A development-zone committee (临港新片区管理委员会); a commission of a government (建设管理委员会) is a department.
+_COMMITTEE = re.compile(r"(?:新区|新片区|开发区|园区|高新区|工业区|保税区|试验区|合作区|示范区|功能区)(?:管理委员会|管委会)$|管委会$|管委$")
 _GOVERNMENT = re.compile(r"(?:省|市|区|县|旗|州|盟|自治区|新区)(?:人民)?政府$")
 _GOVERNMENT_OFFICE = re.compile(r"(?:人民)?政府(?:办公厅|办公室)$")
 _MUNICIPAL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}市|市)(?!.{0,8}区)")
@@ -43,6 +44,8 @@ def issuer_level(name: str, kind: str | None) -> str | None:
     """市, 区县 or 乡镇."""
     if kind in ("乡镇", "街道"):
         return "乡镇"
+    if kind == "管委会":
+        return None  # a zone committee's level is set by the government that created it
     line = h.compact(name)
     if not line:
         return None

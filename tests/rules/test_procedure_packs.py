@@ -444,3 +444,22 @@ def test_a_record_sentence_in_the_notice_counts_as_a_record() -> None:
     # 《…》已经…常务会议审议通过 in the notice is what was done, not a rule: it satisfies DECIDE-001.
     assert "DECIDE-001" not in fired(PACKAGE)
     assert "DECIDE-001" in fired(edit(PACKAGE, DELIBERATED, "现将《XX区住宅小区停车管理办法》印发给你们，请认真贯彻执行。"))
+
+
+def test_lone_text_without_issuer_or_date_gets_infos() -> None:
+    text = "XX区停车管理办法\n第一条 为规范停车秩序，制定本办法。\n第二十条 本办法自2021年2月1日起施行，有效期5年。"
+    severities = {f.rule: f.severity for f in _findings(text)}
+    assert severities.get("FILE-019") == "info" and severities.get("FILE-020") == "info"
+    assert not {"FILE-003", "FILE-004"} & set(severities)
+    assert {"FILE-003", "FILE-004"} <= {f.rule for f in _findings(text, mode="package")}
+
+
+def test_internal_management_document_is_not_checked_for_validity() -> None:
+    internal = ("XX镇人民政府关于印发《机关公务用车管理办法》的通知\n机关各办、镇属事业单位：\n"
+                "现将办法印发给你们，请遵照执行。\n一、公务用车由党政办统一调度。\nXX镇人民政府\n2023年3月1日")
+    rules = {f.rule: f.severity for f in _findings(internal)}
+    assert "FILE-021" in rules and not {"FILE-005", "FILE-008"} & set(rules)
+    # The same text that obliges the public is a normative document again.
+    external = internal.replace("一、公务用车由党政办统一调度。", "一、辖区内经营者应当于每月5日前报送经营数据。")
+    rules = {f.rule for f in _findings(external)}
+    assert {"FILE-005", "FILE-008"} <= rules and "FILE-021" not in rules
