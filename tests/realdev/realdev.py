@@ -145,12 +145,26 @@ def score(labels: list[Label], reported: list[Reported]) -> tuple[dict[str, Tall
                 tally.wrong += 1
             else:
                 tally.unlabelled += 1
-    for label in labels:
-        if label.verdict in ("right", "missed") and label.tags:
-            tally = tallies.setdefault(label.tags[0], Tally())
-            tally.defects += 1
-            tally.found += defect_found(label, reported)
+    for label in defects(labels):
+        tally = tallies.setdefault(label.tags[0], Tally())
+        tally.defects += 1
+        tally.found += defect_found(label, reported)
     return tallies, unlabelled
+
+
+def defects(labels: list[Label]) -> list[Label]:
+    """The real defects: findings judged right and defects found by reading, one per (doc, tag, paragraph)
+    (a defect first recorded as missed and later reported has both rows)."""
+    seen: set[tuple[object, ...]] = set()
+    chosen = []
+    for label in labels:
+        if label.verdict not in ("right", "missed") or not label.tags:
+            continue
+        key = (label.doc, label.tags[0], label.paragraph)
+        if key not in seen:
+            seen.add(key)
+            chosen.append(label)
+    return chosen
 
 
 def table(tallies: dict[str, Tally]) -> str:
