@@ -54,7 +54,10 @@ def _rules_command() -> click.Command:
 @click.command("dump")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--parts", is_flag=True, help="Also print headers, footers, footnotes, endnotes and comments.")
-def dump_command(file: Path, parts: bool) -> None:
+@click.option("--structure", is_flag=True,
+              help="Print what normcheck understood: mode, facts, parts, roles of passages, clauses.")
+@click.option("--mode", type=click.Choice(MODES), help="With --structure: read FILE in this mode.")
+def dump_command(file: Path, parts: bool, structure: bool, mode: str | None) -> None:
     """Print the text normcheck reads from FILE, one block per line, in reading order."""
     from normcheck.reader import dump_text, read_path
 
@@ -62,7 +65,13 @@ def dump_command(file: Path, parts: bool) -> None:
         doc = read_path(file)
     except InputError as exc:
         fail(f"{file}: {exc.message}")
-    text = dump_text(doc, parts)
+    if structure:
+        from normcheck.structure import analyze
+        from normcheck.structure.view import structure_text
+
+        text = structure_text(doc, analyze(doc, mode=mode))
+    else:
+        text = dump_text(doc, parts)
     click.echo(text, nl=not text.endswith("\n"))
 
 

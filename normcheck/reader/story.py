@@ -46,6 +46,7 @@ WARN_ALTCHUNK = "文档含有嵌入的外部内容（altChunk），其文字未�
 WARN_MATH = "文档含有公式，公式内容未读取"
 WARN_HIDDEN = "文档含有隐藏文字（w:vanish），按 Word 默认显示效果未读取"
 WARN_OBJECT = "文档含有嵌入对象（如 OLE 对象），其内容未读取"
+WARN_PLACEHOLDER = "文档含有未填写的内容控件（仍显示占位提示文字，如“单击或点击此处输入文字”），该处应填写的内容缺失"
 
 
 @dataclass(slots=True)
@@ -241,7 +242,9 @@ class StoryWalker:
                 content = child.find(SDT_CONTENT)
                 props = child.find(SDT_PR)
                 placeholder = props is not None and props.find(W + "showingPlcHdr") is not None
-                if content is not None and not placeholder:
+                if placeholder:
+                    self._warn(WARN_PLACEHOLDER)
+                elif content is not None:
                     self.inline(content, pieces, boxes)
             elif tag == ALT:
                 choice = child.find(CHOICE)

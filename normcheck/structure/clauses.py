@@ -44,7 +44,7 @@ _PAYS_OUT = re.compile(
 )
 _PUBLIC_FUNDS = re.compile(
     r"(?:由|从|在)[^，。；]{0,8}(?:财政|专项资金|预算|政府投资)|财政(?:资金|补贴|补助|专项|预算|承担|支付|拨付|安排)|"
-    r"专项资金|政府购买服务|购买服务|政府采购|(?:市|区|县|镇)级(?:财政|资金)|扶持资金|奖励资金|补贴资金|补助资金"
+    r"专项资金|政府购买服务|购买服务|(?:市|区|县|镇)级(?:财政|资金)|扶持资金|奖励资金|补贴资金|补助资金"
 )
 _TO_CONTRACTOR = re.compile(
     r"向(?:[^，。；]{0,12})?(?:中标|承接|服务机构|服务单位|服务企业|第三方|保险机构|供应商|代理机构|评估机构|专家|"
@@ -104,7 +104,8 @@ def clauses_of(sentence: str) -> list[Clause]:
             subject = own_subject
             actor = _classify(own_subject)
         frames = set(frames_of_sentence)
-        if _PAYS_OUT.search(text) and (actor == "administration" or _PUBLIC_FUNDS.search(text)):
+        if (_PAYS_OUT.search(text) and (actor == "administration" or _PUBLIC_FUNDS.search(text))) \
+                or _TO_CONTRACTOR.search(text):
             frames.add("政府付费")
         if _OWN_CHOICE.search(text) and actor == "public":
             frames.add("自主选择")
@@ -124,8 +125,6 @@ def frames_at(sentence: str, offset: int) -> frozenset[str]:
 
 def _sentence_frames(sentence: str) -> set[str]:
     frames: set[str] = set()
-    if _PUBLIC_FUNDS.search(sentence) or _TO_CONTRACTOR.search(sentence):
-        frames.add("政府付费")
     if _TO_PRIVATE.search(sentence) or (_BETWEEN.search(sentence) and len(_PRIVATE_PARTIES.findall(sentence)) >= 1):
         frames.add("私人之间")
     if _BENEFIT.search(sentence) and _BENEFIT_CONSEQUENCE.search(sentence) and (

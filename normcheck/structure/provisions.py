@@ -200,9 +200,11 @@ def _heading_blocks(doc: Document, structure: Structure) -> set[int]:
 
 def _signature_blocks(doc: Document, structure: Structure) -> set[int]:
     chosen: set[int] = set()
-    for fact in (structure.doc_number, structure.recipients, structure.issue_date, structure.authority):
+    for fact in (structure.doc_number, structure.issue_date, structure.authority):
         if fact is not None and 0 <= fact.block < len(doc.blocks) and h.short_line(doc.blocks[fact.block].text, 60):
             chosen.add(fact.block)
+    if structure.recipients is not None and 0 <= structure.recipients.block < len(doc.blocks):
+        chosen.add(structure.recipients.block)
     for b, block in enumerate(doc.blocks):
         if block.part != "body":
             continue

@@ -71,6 +71,8 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         [str(tree / "missing.docx"), docx],
         ["dump", docx],
         ["dump", "--parts", docx],
+        ["dump", "--structure", docx],
+        ["dump", "--structure", "--mode", "package", docx],
         ["dump", str(tree / "gbk.txt")],
         ["dump", str(tree / "broken.docx")],
         ["rules", "list"],

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ooxml import p, r
 
-from normcheck.reader.story import WARN_ALTCHUNK, WARN_HIDDEN, WARN_MATH
+from normcheck.reader.story import WARN_ALTCHUNK, WARN_HIDDEN, WARN_MATH, WARN_PLACEHOLDER
 
 INS = '<w:ins w:id="1" w:author="张三" w:date="2024-01-02T00:00:00Z">{}</w:ins>'
 DEL = '<w:del w:id="2" w:author="张三" w:date="2024-01-02T00:00:00Z">{}</w:del>'
@@ -62,6 +62,14 @@ def test_content_controls_block_and_run_level(dump_docx_xml) -> None:
     placeholder = p(r("联系人："), '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
                     + r("单击或点击此处输入文字。") + "</w:sdtContent></w:sdt>")
     assert dump_docx_xml(block_sdt + run_sdt + placeholder) == "控件里的段落。\n发文日期：2024年1月2日\n联系人：\n"
+
+
+def test_unfilled_content_control_is_reported(read_docx_xml) -> None:
+    unfilled = p(r("有效期至："), '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+                 + r("单击或点击此处输入文字。") + "</w:sdtContent></w:sdt>")
+    assert WARN_PLACEHOLDER in read_docx_xml(unfilled).warnings
+    filled = p(r("有效期至："), '<w:sdt><w:sdtPr/><w:sdtContent>' + r("2026年1月1日") + "</w:sdtContent></w:sdt>")
+    assert WARN_PLACEHOLDER not in read_docx_xml(filled).warnings
 
 
 def _text_box(text: str) -> str:
