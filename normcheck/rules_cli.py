@@ -123,3 +123,27 @@ def check_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: bo
     for warning in ruleset.warnings:
         click.echo(f"警告：{warning}", err=True)
     click.echo(f"OK: {len(ruleset.rules)} 条规则，{len(ruleset.files)} 个文件")
+
+
+@rules_group.command(name="docs")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/rules"))
+@click.option("--check", is_flag=True, help="只检查文档是否与规则文件一致，不一致时退出码为 1。")
+@_rule_options
+def docs_command(folder: Path, check: bool, extra: tuple[Path, ...], no_bundled: bool) -> None:
+    """根据规则文件生成各规则包文档中的“规则一览”（默认写入 docs/rules/）。"""
+    from normcheck.ruledocs import pages
+
+    ruleset = _load(extra, no_bundled)
+    stale = []
+    for path, content in sorted(pages(ruleset.rules, folder).items()):
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == content:
+            continue
+        stale.append(path)
+        if not check:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+    for path in stale:
+        click.echo(f"{'过期' if check else '已更新'}：{path}")
+    if check and stale:
+        sys.exit(1)
