@@ -80,6 +80,8 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         ["rules", "show", "TINY-001", "--rules", rules],
         ["rules", "test", rules, "--no-bundled"],
         ["rules", "check", rules],
+        ["rules", "docs", f"{o}/ruledocs", "--check"],
+        ["rules", "docs", f"{o}/ruledocs", "--rules", rules, "--no-bundled"],
         ["init", f"{o}/fresh"],
         ["init", t],
         ["--version"],
