@@ -14,9 +14,8 @@ if TYPE_CHECKING:
     from normcheck.dsl.compiler import Library
     from normcheck.dsl.matchers import Primitive
     from normcheck.laws.answer import CitationAnswer
-    from normcheck.structure.facts import Citation
     from normcheck.model import Document
-    from normcheck.structure.facts import Structure
+    from normcheck.structure.facts import Citation, Structure
 
 _BASE_PARTS = {"document": ("body",), "body": ("body",), "headers": ("header", "footer")}
 
