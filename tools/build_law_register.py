@@ -219,9 +219,11 @@ def build(snapshot: Snapshot) -> dict[str, object]:
     commit, date = snapshot.commit()
     return {
         "format": FORMAT,
-        "source": {"name": "LawRefBook/Laws", "url": "https://github.com/LawRefBook/Laws", "commit": commit,
-                   "commit_date": date},
         "date": date,
+        "source": {"name": "LawRefBook/Laws", "url": "https://github.com/LawRefBook/Laws", "commit": commit,
+                   "commit_date": date,
+                   "note": "Titles, dates, article counts and status only; texts of laws are not copyrighted "
+                           "(Copyright Law of the PRC, art. 5)."},
         "instruments": instruments,
     }
 
@@ -307,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     register = build(Snapshot(args.snapshot))
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(register, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    # format, date and source come first: normcheck reads them without decompressing the instruments.
+    payload = json.dumps(register, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with open(args.output, "wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as gz:
         gz.write(payload)
     count = len(register["instruments"])  # type: ignore[arg-type]

@@ -5,7 +5,8 @@ data file shipped in ``normcheck/data`` (built by ``tools/build_law_register.py`
 """
 from __future__ import annotations
 
-from normcheck.laws.register import Instrument, Register, Version, get_register, register_date
+from normcheck.laws.register import Instrument, Register, Version, get_register, register_date, register_info
 from normcheck.laws.titles import normalize_title
 
-__all__ = ["Instrument", "Register", "Version", "get_register", "normalize_title", "register_date"]
+__all__ = ["Instrument", "Register", "Version", "get_register", "normalize_title", "register_date",
+           "register_info"]

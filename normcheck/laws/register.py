@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -215,8 +216,32 @@ def read_extra(text: str) -> list[dict[str, str]]:
     return rows
 
 
+_HEADER = re.compile(rb'^\{"format":(\d+),"date":"([0-9-]{10})","source":(\{[^{}]*\})')
+_header: dict[str, str] | None = None
+
+
+def register_info() -> dict[str, str]:
+    """The register's date and source (name, commit) from the data file's first bytes, without loading
+    its instruments: what ``normcheck --version`` and every report print. Empty when the file is absent."""
+    global _header
+    if _header is None:
+        info: dict[str, str] = {}
+        try:
+            with resources.files(DATA_PACKAGE).joinpath(DATA_FILE).open("rb") as raw, \
+                    gzip.GzipFile(fileobj=raw) as gz:
+                head = gz.read(1024)
+            match = _HEADER.match(head)
+            if match:
+                source = json.loads(match.group(3))
+                info = {"date": match.group(2).decode(), "source": str(source.get("name", "")),
+                        "commit": str(source.get("commit", ""))}
+        except (OSError, ValueError, EOFError):
+            info = {}
+        _header = info
+    return dict(_header)
+
+
 def register_date() -> str:
-    """The register's date (YYYY-MM-DD) without loading its instruments: read from the data file's
-    header only when asked (``normcheck --version``, reports)."""
-    return get_register().date.isoformat()
+    """The register's date (YYYY-MM-DD), or 未知 when its data file is missing."""
+    return register_info().get("date", "未知")
 
