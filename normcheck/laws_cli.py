@@ -90,7 +90,7 @@ def search_laws(words: tuple[str, ...], limit: int) -> None:
         latest = i.versions[-1].published if i.versions else None
         where = f"（{i.region}）" if i.region else ""
         click.echo(f"{_STATUS.get(i.status, i.status)}\t{i.level}{where}\t《{i.title}》\t{_day(latest) if latest else ''}")
-    more = "（仅列出前 {limit} 条）".format(limit=limit) if len(hits) > limit else ""
+    more = f"（仅列出前 {limit} 条）" if len(hits) > limit else ""
     click.echo(f"共找到 {min(len(hits), limit)} 条{more}；法律法规库日期：{register_date()}")
     if not hits:
         sys.exit(1)

@@ -16,10 +16,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from normcheck.laws.register import register_date
 from normcheck.model import SEVERITIES, FileResult, Finding
 from normcheck.report.excerpt import find_block, split_excerpt
 from normcheck.report.labels import location_in, severity_label, tag_label
-from normcheck.laws.register import register_date
 from normcheck.report.summary import Summary, summarize
 
 DEFAULT_WIDTH = 100
