@@ -24,7 +24,7 @@ _PROVINCES = (
     "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
     "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 )
-_LOCAL = re.compile(r"^(?:" + "|".join(_PROVINCES) + r"|[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|自治州|自治县|县|新区|盟))")
+_LOCAL = re.compile(r"^(?:" + "|".join(_PROVINCES) + r"|[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|自治州|自治县|县|区|镇|乡|街道|盟))")
 
 
 def normalize_title(title: str) -> str:
@@ -52,6 +52,6 @@ def is_legal_title(title: str) -> bool:
 
 
 def is_local_title(title: str) -> bool:
-    """A title that starts with a place name (上海市…条例, 浦东新区…办法)."""
+    """A title that starts with a place name (上海市…条例, 浦东新区…办法, 张江镇…办法)."""
     key = normalize_title(title)
     return bool(_LOCAL.match(key))
