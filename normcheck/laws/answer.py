@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normcheck.laws.register import Instrument, Register
 from normcheck.laws.suggest import suggest_title
@@ -64,6 +65,13 @@ class CitationAnswer:
 
 
 def answer_citation(register: Register, law: str, articles: tuple[int, ...], issued: _dt.date | None) -> CitationAnswer:
+    """The register's answer; the same titles recur from document to document, so answers are kept
+    (a bounded cache: at most a few thousand small objects)."""
+    return _cached_answer(register, law, articles, issued)
+
+
+@lru_cache(maxsize=8192)
+def _cached_answer(register: Register, law: str, articles: tuple[int, ...], issued: _dt.date | None) -> CitationAnswer:
     judged_on = issued or register.date
     note = "" if issued else f"（未识别到文件的成文日期，按法律法规库日期{_chinese_date(register.date)}判断）"
     article = max(articles) if articles else None
