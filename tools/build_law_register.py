@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     # format, date and source come first: normcheck reads them without decompressing the instruments.
     payload = json.dumps(register, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with open(args.output, "wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as gz:
+    with open(args.output, "wb") as out, gzip.GzipFile(filename="", fileobj=out, mode="wb", mtime=0) as gz:
         gz.write(payload)
     count = len(register["instruments"])  # type: ignore[arg-type]
     print(f"{args.output}: {count} instruments, snapshot {register['source']['commit'][:12]} "  # type: ignore[index]
