@@ -44,6 +44,9 @@ _ARTICLE = re.compile(r"^\s*第([零〇一二两三四五六七八九十百千]{
 _REPEAL = re.compile(
     r"(?P<run>(?:《[^《》\n]{2,80}》(?:[（(][^（）()\n]{0,40}[）)])?(?:、|，|,|和|及|以及|与)?)+)"
     r"(?:也|均|同时|即行|一并|予以|相应)*废止")
+# The last article of a complete text says when it takes effect; a text whose last article does not is
+# probably cut short in the snapshot, and its article count is not trusted (0: unknown).
+_FINAL = re.compile(r"施行|生效|实施|起执行|公布之日|发布之日|印发之日")
 _IN_FORCE_FROM = re.compile(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起?施行")
 _RUN_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _PREFIX = "中华人民共和国"
@@ -120,6 +123,7 @@ class Version:
     revised: list[str] = field(default_factory=list)  # dates of 修订 (full revision) events
     expired: bool = False
     repeals: list[tuple[str, str, str]] = field(default_factory=list)  # (title repealed, article, date)
+    complete: bool = True  # the last article reads like a last article
 
 
 def level_of(path: str) -> tuple[str, str]:
@@ -142,6 +146,7 @@ def parse_version(path: str, text: str) -> Version | None:
     version = Version(name, title, level, region, publish)
     in_header = True
     numbers: list[int] = []
+    last_article: list[str] = []
     events: list[tuple[str, str]] = []
     for line in lines:
         if line.strip().startswith("<!-- INFO END"):
@@ -155,7 +160,12 @@ def parse_version(path: str, text: str) -> Version | None:
             continue
         article = _ARTICLE.match(line)
         if article:
-            numbers.append(chinese_number(article.group(1)))
+            number = chinese_number(article.group(1))
+            if not numbers or number >= max(numbers):
+                last_article = []
+            numbers.append(number)
+        if numbers and line.strip() and not line.startswith("#"):
+            last_article.append(line)
         if "废止" in line:
             label = f"第{article.group(1)}条" if article else ""
             since = _IN_FORCE_FROM.search(line)
@@ -163,6 +173,7 @@ def parse_version(path: str, text: str) -> Version | None:
             for run in _REPEAL.finditer(line):
                 version.repeals.extend((t.strip(), label, when) for t in _RUN_TITLE.findall(run.group("run")))
     version.articles = max(numbers) if numbers else 0
+    version.complete = level == "宪法" or bool(_FINAL.search("".join(last_article)))
     for date, what in events:
         if "施行" in what and not version.effective and date >= (version.publish or date):
             version.effective = date
@@ -234,6 +245,8 @@ def merge_parts(group: list[Version]) -> list[Version]:
     for version in sorted(group, key=lambda v: v.publish):
         kept = by_date.setdefault(version.publish, version)
         if kept is not version:
+            if version.articles > kept.articles:
+                kept.complete = version.complete
             kept.articles = max(kept.articles, version.articles)
             kept.expired = kept.expired and version.expired
             kept.repeals.extend(version.repeals)
@@ -246,7 +259,8 @@ def instrument(versions: list[Version]) -> dict[str, object]:
     renumbered: set[str] = set()
     effective = {v.publish: v.effective or v.publish for v in versions}
     for before, after in itertools.pairwise(versions):
-        if before.articles and after.articles and before.articles != after.articles:
+        if before.complete and after.complete and before.articles and after.articles \
+                and before.articles != after.articles:
             renumbered.add(after.effective or after.publish)
     for version in versions:
         renumbered.update(effective.get(d, d) for d in version.revised)
@@ -256,7 +270,7 @@ def instrument(versions: list[Version]) -> dict[str, object]:
         "level": latest.level,
         "region": latest.region,
         "status": "repealed" if latest.expired else "in-force",
-        "versions": [[v.publish, v.effective or v.publish, v.articles] for v in versions],
+        "versions": [[v.publish, v.effective or v.publish, v.articles if v.complete else 0] for v in versions],
         "renumbered": sorted(renumbered),
     }
 

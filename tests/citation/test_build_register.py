@@ -16,7 +16,7 @@ SCRIPT = ROOT / "tools" / "build_law_register.py"
 def _law(title: str, events: list[str], articles: int, tail: str = "") -> str:
     numbers = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     body = "\n\n".join(f"第{numbers[i]}条 内容。" for i in range(articles - 1))
-    last = f"第{numbers[articles - 1]}条 {tail or '内容。'}"
+    last = f"第{numbers[articles - 1]}条 {tail or '本法自公布之日起施行。'}"
     return f"# {title}\n\n" + "\n\n".join(events) + "\n\n<!-- INFO END -->\n\n" + body + "\n\n" + last + "\n"
 
 
@@ -28,6 +28,9 @@ def _snapshot(root: Path) -> None:
     (root / "行政法" / "甲法(2020-06-01).md").write_text(
         _law("中华人民共和国甲法", ["2010年1月1日 通过", "2020年6月1日 修订", "2021年1月1日 施行"], 8),
         encoding="utf-8")
+    # A text cut short: its last article is not a last article.
+    (root / "行政法规" / "戊条例(2012-01-01).md").write_text(
+        _law("戊条例", ["2012年1月1日 公布"], 6, "内容。"), encoding="utf-8")
     (root / "行政法规" / "乙条例(2005-03-01).md").write_text(
         _law("乙条例", ["2005年3月1日 公布"], 4), encoding="utf-8")
     (root / "行政法规" / "丙条例(2019-05-01).md").write_text(
@@ -58,6 +61,7 @@ def test_build_tells_superseded_versions_from_repealed_instruments(tmp_path: Pat
     assert by_name["甲法"]["versions"][1][1] == "2021-01-01"
     assert by_name["甲法"]["renumbered"] == ["2021-01-01"]
     assert by_name["乙条例"]["status"] == "repealed"
+    assert by_name["戊条例"]["versions"][0][2] == 0
     assert by_name["丁管理办法"]["status"] == "repealed"
     assert by_name["丁管理办法"]["repealed_on"] == "2019-07-01"
     assert by_name["丁管理办法"]["basis"] == "《丙条例》第三条"
