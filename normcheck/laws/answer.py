@@ -25,6 +25,7 @@ CITATION_FIELDS: dict[str, str] = {
     "version": "text",         # that version, as 2021年1月22日公布、2021年7月15日施行的文本
     "renumbered_on": "date",   # the last renumbering revision in force on the judging day
     "judged_on": "date",
+    "register_date": "date",   # the register's own date: later amendments are not in it
     "date_note": "text",       # empty, or why the register's date was used
     "civil_code": "bool",      # repealed by 《民法典》第一千二百六十条 (the civil-code rules report it)
 }
@@ -34,6 +35,7 @@ CITATION_FIELDS: dict[str, str] = {
 class CitationAnswer:
     status: str
     judged_on: _dt.date
+    register_date: _dt.date
     date_note: str = ""
     instrument: Instrument | None = None
     suggestion: str | None = None
@@ -47,7 +49,8 @@ class CitationAnswer:
         i = self.instrument
         if name == "status":
             return self.status
-        if name in ("judged_on", "date_note", "suggestion", "article", "last_article", "version", "renumbered_on"):
+        if name in ("judged_on", "register_date", "date_note", "suggestion", "article", "last_article", "version",
+                    "renumbered_on"):
             return getattr(self, name)
         if i is None:
             return False if name == "civil_code" else None
@@ -78,13 +81,14 @@ def _cached_answer(register: Register, law: str, articles: tuple[int, ...], issu
     instrument = register.lookup(law)
     if instrument is None:
         if is_national_law_title(law):
-            return CitationAnswer("unknown", judged_on, note, suggestion=suggest_title(register, law), article=article)
+            return CitationAnswer("unknown", judged_on, register.date, note, suggestion=suggest_title(register, law),
+                                  article=article)
         status = "other" if (is_local_title(law) or not is_legal_title(law)) else "unknown"
-        return CitationAnswer(status, judged_on, note, article=article)
+        return CitationAnswer(status, judged_on, register.date, note, article=article)
     version = instrument.version_at(judged_on)
     repealed = instrument.status == "repealed"
     return CitationAnswer(
-        "repealed" if repealed else "in-force", judged_on, note, instrument, article=article,
+        "repealed" if repealed else "in-force", judged_on, register.date, note, instrument, article=article,
         last_article=version.articles if version is not None and version.articles else None,
         version=_version_text(version.published, version.effective) if version is not None else None,
         renumbered_on=instrument.renumbered_before(judged_on),
