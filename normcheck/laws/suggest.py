@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from normcheck.laws.register import Register
-from normcheck.laws.titles import normalize_title
+from normcheck.laws.titles import PREFIX, normalize_title
 
 _indexes: dict[int, dict[str, list[str]]] = {}
 _MAX_CANDIDATES = 25
@@ -24,6 +24,9 @@ def suggest_title(register: Register, title: str) -> str | None:
     index = _indexes.get(id(register))
     if index is None:
         index = _indexes[id(register)] = _build(register)
+    garbled = _garbled_prefix(register, key)
+    if garbled is not None:
+        return garbled
     shared: Counter[str] = Counter()
     for pair in _pairs(key):
         shared.update(index.get(pair, ()))
@@ -54,6 +57,17 @@ def _is_slip(key: str, candidate: str, distance: int) -> bool:
             stem = candidate[: -len(kind)]
             return any(key == stem + other for other in _KINDS if other != kind)
     return False
+
+
+def _garbled_prefix(register: Register, key: str) -> str | None:
+    """中华人民共和国 written wrong (人民共和国行政处罚法, 中华人名共和国…): the rest is a known title."""
+    for size in range(4, len(PREFIX) + 3):
+        head, rest = key[:size], key[size:]
+        if len(rest) >= 2 and _distance(head, PREFIX) <= 2:
+            found = register.national(rest)
+            if found:
+                return found[0].title
+    return None
 
 
 def _allowed(length: int) -> int:

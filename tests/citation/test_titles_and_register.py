@@ -106,6 +106,8 @@ def test_read_extra_skips_comments_and_blank_lines() -> None:
     ("中华人民共和国招标投标法实施办法", "中华人民共和国招标投标法实施条例"),
     ("中华人民共和国行政许可证法", "中华人民共和国行政许可法"),
     ("中华人民共和国道路交通安全管理法", "中华人民共和国道路交通安全法"),
+    ("人民共和国行政处罚法", "中华人民共和国行政处罚法"),
+    ("中华人名共和国行政许可法", "中华人民共和国行政许可法"),
 ])
 def test_did_you_mean(wrong: str, right: str) -> None:
     assert suggest_title(get_register(), wrong) == right
