@@ -68,9 +68,13 @@ def _describe(i: Instrument) -> list[str]:
     lines.append(f"  状态：{status}")
     if i.versions:
         lines.append("  版本：")
-        for v in i.versions:
+        for n, v in enumerate(i.versions):
             count = f"共{v.articles}条" if v.articles else "条文数不详"
-            lines.append(f"    {_day(v.published)}公布，{_day(v.effective)}施行，{count}")
+            if n < len(i.versions) - 1:
+                mark = "（已被修改）"
+            else:
+                mark = "（现行文本）" if i.status == "in-force" else "（最后文本）"
+            lines.append(f"    {_day(v.published)}公布，{_day(v.effective)}施行，{count}{mark}")
     else:
         lines.append("  版本：法律法规库未收录其文本")
     if i.renumbered:

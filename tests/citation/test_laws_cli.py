@@ -18,7 +18,7 @@ def test_show_lists_versions_status_and_article_counts() -> None:
     result = _run("laws", "show", "行政复议法")
     assert result.exit_code == 0
     assert "《中华人民共和国行政复议法》" in result.output
-    assert "共43条" in result.output and "共90条" in result.output
+    assert "共43条（已被修改）" in result.output and "共90条（现行文本）" in result.output
     assert register_date() in result.output
 
 
