@@ -92,11 +92,27 @@ def init_command(folder: Path) -> None:
     click.echo(f"已写入 {target}", err=True)
 
 
+def _laws_command() -> click.Command:
+    from normcheck.laws_cli import laws_group
+
+    return laws_group
+
+
 SUBCOMMANDS: dict[str, Callable[[], click.Command]] = {
     "rules": _rules_command,
+    "laws": _laws_command,
     "dump": lambda: dump_command,
     "init": lambda: init_command,
 }
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from normcheck.laws.register import register_date
+
+    click.echo(f"normcheck {__version__}（法律法规库 {register_date()}）")
+    ctx.exit()
 
 
 class NormcheckCommand(click.Command):
@@ -125,6 +141,7 @@ class NormcheckCommand(click.Command):
             formatter.write_dl([
                 ("rules list|show ID|test [PATH...]", "List, explain and test rules."),
                 ("dump FILE [--parts]", "Print the text normcheck reads, one block per line."),
+                ("laws show TITLE | search WORDS", "Look up the law register the citation rules use."),
                 ("init [FOLDER]", "Write a commented starter normcheck.toml."),
             ])
         formatter.write_paragraph()
@@ -163,7 +180,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing stored results.")
 @click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY, show_default=True,
               metavar="MB", help="Memory limit of each worker process in MB (0: no limit).")
-@click.version_option(__version__, "--version", prog_name="normcheck", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version (and the law register's date) and exit.")
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
         select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, mode: str | None, jobs: int | None,
         config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,

@@ -11,7 +11,7 @@ from normcheck.dsl.compiler import (
     RequireCheck,
     WhenCheck,
 )
-from normcheck.dsl.conditions import Val, fact
+from normcheck.dsl.conditions import CITATION_KEY, Val, fact
 from normcheck.dsl.context import DocContext
 from normcheck.dsl.matchers import Match, Unit
 from normcheck.dsl.templates import Field, render
@@ -115,7 +115,10 @@ class _RuleRun:
             for match in check.matcher.find(self.ctx, unit):
                 if roles is not None and self.ctx.role_at(match.start) not in roles:
                     continue
-                if check.where is None or check.where.evaluate(self.ctx, self._captures(match)) is True:
+                env: dict[str, Any] = self._captures(match)
+                if unit.citation is not None:
+                    env[CITATION_KEY] = unit.citation
+                if check.where is None or check.where.evaluate(self.ctx, env) is True:
                     out.append(self._at_match(match, unit))
                     break
         return out
@@ -160,6 +163,10 @@ class _RuleRun:
                 return found.value if found is not None else ""
             if f.kind == "param":
                 return self.ctx.library.params.get(f.name, "")
+            if f.kind == "citation":
+                from normcheck.dsl.citation_values import citation_field
+
+                return citation_field(self.ctx, values.get("_citation"), f.name)
             return _map_value(self.ctx.library, f.name, values)
 
         return Finding(rule=rule.id, severity=rule.severity, tags=rule.tags, title=rule.title,

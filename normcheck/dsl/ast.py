@@ -167,7 +167,15 @@ class CountOf:
     pos: Pos
 
 
-Value = Const | FactValue | ParamValue | SentenceValue | SentencePeriod | PeriodBetween | CountOf
+@dataclass(frozen=True, slots=True)
+class CitationField:
+    """``citation NAME``: the law register's answer about the citation being checked."""
+
+    name: str
+    pos: Pos
+
+
+Value = Const | FactValue | ParamValue | SentenceValue | SentencePeriod | PeriodBetween | CountOf | CitationField
 
 
 @dataclass(frozen=True, slots=True)

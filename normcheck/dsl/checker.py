@@ -133,6 +133,10 @@ def _template(item: tuple[str, ast.Pos] | None, default: str, path: str, lib: Li
     def known(kind: str, name: str) -> bool:
         if kind == "fact":
             return name in cond.FACTS
+        if kind == "citation":
+            from normcheck.laws.answer import CITATION_FIELDS
+
+            return name in CITATION_FIELDS
         return name in (lib.params if kind == "param" else lib.maps)
 
     try:
@@ -249,6 +253,13 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
                 raise lib.error(f"“period {'after' if node.after else 'from'} … to …”的两端应当是日期，不能是{_TYPE_WORDS.get(end.kind, end.kind)}",
                                 path, node.pos)
         return cond.PeriodBetween(ends[0], ends[1], node.after)
+    if isinstance(node, ast.CitationField):
+        from normcheck.dsl.citation_values import CitationFieldValue, check_field
+
+        problem = check_field(node.name)
+        if problem:
+            raise lib.error(problem, path, node.pos)
+        return CitationFieldValue(node.name)
     assert isinstance(node, ast.CountOf)
     _check_scope(node.scope, path, lib)
     return cond.CountValue(lib.compile_matcher(node.matcher, path), node.scope)

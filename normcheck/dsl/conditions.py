@@ -47,7 +47,9 @@ class Val:
     is_capture: bool = False
 
 
-Env = dict[str, str]
+# Captured texts by group name; in the citations scope also CITATION_KEY → the Citation being checked.
+Env = dict[str, Any]
+CITATION_KEY = "@citation"
 
 
 def type_of(value: Any) -> str:

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from normcheck.dsl.ast import Scope
     from normcheck.dsl.compiler import Library
     from normcheck.dsl.matchers import Primitive
+    from normcheck.laws.answer import CitationAnswer
     from normcheck.model import Document
-    from normcheck.structure.facts import Structure
+    from normcheck.structure.facts import Citation, Structure
 
 _BASE_PARTS = {"document": ("body",), "body": ("body",), "headers": ("header", "footer")}
 
@@ -38,6 +39,19 @@ class DocContext:
         self._base: dict[tuple[str, str | None], set[int]] = {}
         self._units: dict[tuple[str, str | None, str | None], list[Unit]] = {}
         self._frames: dict[tuple[int, int], list[Any]] = {}
+        self._citation_answers: dict[tuple[str, tuple[int, ...]], Any] = {}
+
+    def citation_answer(self, citation: Citation) -> CitationAnswer:
+        """The law register's answer for ``citation``, judged on the issue date (once per law and articles)."""
+        key = (citation.law, citation.articles)
+        found = self._citation_answers.get(key)
+        if found is None:
+            from normcheck.laws.answer import answer_citation
+            from normcheck.laws.register import get_register
+
+            found = self._citation_answers[key] = answer_citation(
+                get_register(), citation.law, citation.articles, self.structure.issue_day)
+        return found  # type: ignore[no-any-return]
 
     # ---- primitive matches -------------------------------------------------------------------
     def primitive(self, matcher: Primitive) -> tuple[list[Match], list[int]]:

@@ -114,6 +114,8 @@ def describe_value(v: cond.Value) -> str:
     if isinstance(v, cond.PeriodBetween):
         word = "after" if v.after else "from"
         return f"period {word} {describe_value(v.first)} to {describe_value(v.last)}"
+    if hasattr(v, "field_name"):
+        return f"citation {v.field_name}"
     assert isinstance(v, cond.CountValue)
     return f"count of {v.matcher.describe()} in {v.scope.describe()}"
 

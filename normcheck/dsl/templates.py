@@ -25,7 +25,7 @@ class TemplateProblem(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    kind: str  # plain | capture | fact | param | map
+    kind: str  # plain | capture | fact | param | map | citation
     name: str
 
 
@@ -50,12 +50,12 @@ def parse_template(text: str, captures: set[str], known: Callable[[str, str], bo
             parts.append(Field("plain", words[0]))
         elif len(words) == 1 and words[0] in captures:
             parts.append(Field("capture", words[0]))
-        elif len(words) == 2 and words[0] in ("fact", "param", "map") and known(words[0], words[1]):
+        elif len(words) == 2 and words[0] in ("fact", "param", "map", "citation") and known(words[0], words[1]):
             parts.append(Field(words[0], words[1]))
         else:
             raise TemplateProblem(f"消息中的“{{{inner}}}”不是可用的占位符（可用：{{match}}、{{article}}、"
                                   "{sentence}、{law}、{articles}、正则表达式中命名的捕获组、{fact 名称}、"
-                                  "{param 名称}、{map 名称}）", m.start())
+                                  "{param 名称}、{map 名称}、引用范围中的{citation 名称}）", m.start())
     parts.append(text[pos:])
     return tuple(p for p in parts if p != "")
 

@@ -364,6 +364,9 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     def count_of(self, meta: Any, c: list[Any]) -> ast.CountOf:
         return ast.CountOf(c[0], c[1], _pos(meta))
 
+    def citation_value(self, meta: Any, c: list[Token]) -> ast.CitationField:
+        return ast.CitationField(c[0].value, _tpos(c[0]))
+
 
 class _Negated:
     __slots__ = ("matcher", "pos")

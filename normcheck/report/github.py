@@ -5,6 +5,7 @@ Escaping follows GitHub's toolkit: in the message ``%``, CR and LF are percent-e
 """
 from __future__ import annotations
 
+from normcheck.laws.register import register_date
 from normcheck.model import FileResult, Finding
 from normcheck.report.labels import location_label, severity_label
 from normcheck.report.summary import summarize
@@ -54,7 +55,7 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     counts = "，".join(f"{severity_label(s)} {n}" for s, n in summary.severities.items())
     tail = (f"normcheck：检查 {summary.files} 个文件，无法读取 {summary.unreadable} 个；{counts}；"
-            f"已豁免 {summary.waived}")
+            f"已豁免 {summary.waived}；法律法规库日期 {register_date()}")
     if summary.baseline_suppressed:
         tail += f"；基线已有 {summary.baseline_suppressed}"
     out.append(tail)

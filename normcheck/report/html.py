@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 
+from normcheck.laws.register import register_date
 from normcheck.model import SEVERITIES, FileResult, Finding
 from normcheck.report.excerpt import find_block, split_excerpt
 from normcheck.report.html_text import block_ids, document_text, esc, group_hits
@@ -131,7 +132,8 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
         "</head>",
         "<body>",
         f"<header><h1>{TITLE}</h1>",
-        f'<p class="meta">normcheck {esc(version)} · 生成时间 {when:%Y-%m-%d %H:%M:%S} UTC</p></header>',
+        f'<p class="meta">normcheck {esc(version)} · 法律法规库 {esc(register_date())} · '
+        f'生成时间 {when:%Y-%m-%d %H:%M:%S} UTC</p></header>',
         "<main>",
         _summary(results, summary),
         *(_document(result, n) for n, result in enumerate(results, start=1)),

@@ -33,7 +33,15 @@ def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
         "baseline_suppressed": summary.baseline_suppressed,
         "unmatched_waivers": summary.unmatched_waivers,
     })
-    return {"normcheck": version, "files": files, "summary": totals}
+    return {"normcheck": version, "law_register": law_register(), "files": files, "summary": totals}
+
+
+def law_register() -> dict[str, str]:
+    """The date and source of the law register the citation rules judged against."""
+    from normcheck.laws.register import register_info
+
+    info = register_info()
+    return {"date": info.get("date", "未知"), "source": info.get("source", ""), "commit": info.get("commit", "")}
 
 
 def render(results: list[FileResult], *, baseline_suppressed: int = 0,

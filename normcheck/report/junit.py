@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from normcheck.laws.register import register_date
 from normcheck.model import SEVERITY_RANK, FileResult, Finding
 from normcheck.report.catalog import RuleInfo, rule_catalog
 from normcheck.report.labels import location_label, severity_label
@@ -74,7 +75,9 @@ def report_element(results: list[FileResult], *, rules: Any = None, fail_on: str
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in results:
         suite = _element(root, "testsuite", name=result.path, timestamp=stamp)
-        _element(_element(suite, "properties"), "property", name="normcheck.version", value=version)
+        properties = _element(suite, "properties")
+        _element(properties, "property", name="normcheck.version", value=version)
+        _element(properties, "property", name="normcheck.law_register_date", value=register_date())
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         if result.error is not None:
             case = _element(suite, "testcase", classname=result.path, name="读取文件")

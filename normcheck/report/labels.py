@@ -13,6 +13,7 @@ TAG_LABELS = {
     "authority": "制定权限",
     "fair-competition": "公平竞争",
     "filing": "备案",
+    "citation": "引用核验",
 }
 
 PART_LABELS = {

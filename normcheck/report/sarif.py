@@ -7,6 +7,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from normcheck.laws.register import register_date
 from normcheck.model import FileResult, Finding
 from normcheck.report.catalog import RuleInfo, rule_catalog
 from normcheck.report.fingerprint import numbered_fingerprints
@@ -127,7 +128,7 @@ def report_object(results: list[FileResult], *, rules: Any = None, baseline_supp
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "properties": {"baselineSuppressed": baseline_suppressed},
+        "properties": {"baselineSuppressed": baseline_suppressed, "lawRegisterDate": register_date()},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

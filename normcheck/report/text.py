@@ -16,6 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from normcheck.laws.register import register_date
 from normcheck.model import SEVERITIES, FileResult, Finding
 from normcheck.report.excerpt import find_block, split_excerpt
 from normcheck.report.labels import location_in, severity_label, tag_label
@@ -106,6 +107,7 @@ def _summary_tables(summary: Summary) -> list[RenderableType]:
         totals.add_row(severity_label(severity), str(summary.severities.get(severity, 0)),
                        style=SEVERITY_STYLES[severity] if summary.severities.get(severity) else None)
     totals.add_row("已豁免", str(summary.waived))
+    totals.add_row("法律法规库日期", register_date())
     if summary.baseline_suppressed:
         totals.add_row("基线中已有（未列出）", str(summary.baseline_suppressed))
     tables: list[RenderableType] = [totals]

@@ -133,7 +133,7 @@ def test_timeout_and_debug(tmp_path: Path) -> None:
 
 
 def test_version_help_and_missing_paths() -> None:
-    assert re.fullmatch(r"normcheck \d+\.\d+\.\d+\n", invoke("--version").stdout)
+    assert re.fullmatch(r"normcheck \d+\.\d+\.\d+（法律法规库 \d{4}-\d{2}-\d{2}）\n", invoke("--version").stdout)
     helped = invoke("--help")
     assert helped.exit_code == 0 and "--fail-on" in helped.stdout and "dump FILE" in helped.stdout
     nothing = invoke()

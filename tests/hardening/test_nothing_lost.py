@@ -87,6 +87,8 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         ["--version"],
         ["--help"],
         ["rules", "--help"],
+        ["laws", "show", "行政处罚法"],
+        ["laws", "search", "文物", "--limit", "3"],
     ]
 
 

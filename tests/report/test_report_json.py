@@ -5,6 +5,7 @@ import json
 import jsonschema
 import pytest
 
+from normcheck.laws.register import register_date
 from normcheck.model import FileError, FileResult, Finding, Location
 from normcheck.report import json_report, render
 
@@ -33,7 +34,8 @@ def test_empty_run_validates(report_schema):
 
 def test_key_order_follows_contract(results):
     obj = json.loads(json_report.render(results))
-    assert list(obj) == ["normcheck", "files", "summary"]
+    assert list(obj) == ["normcheck", "law_register", "files", "summary"]
+    assert obj["law_register"]["date"] == register_date()
     assert list(obj["files"][0]) == ["path", "error", "findings", "waived", "warnings"]
     assert list(obj["files"][0]["findings"][0]) == ["rule", "severity", "tags", "title", "message", "basis",
                                                     "fix", "location", "excerpt"]
