@@ -24,7 +24,7 @@ _RELATIVE = re.compile(
     rf"起?{_TAKES_EFFECT}"
 )
 _ON_DATE = re.compile(rf"[ \u3000]*(?:零时)?(?P<from>起|开始)?[ \u3000]*{_TAKES_EFFECT}")
-_VALIDITY = re.compile(r"(?:有效期|试行期)限?(?:为|是|暂定为?|定为|设定为|[:：])?[ \u3000]*")
+_VALIDITY = re.compile(r"(?:有效期|试行期|试行|暂行)限?(?:为|是|暂定为?|定为|设定为|[:：])?[ \u3000]*")
 _VALIDITY_START = re.compile(r"[ \u3000]*(?:自|从)?[ \u3000]*")
 _EXPIRES = re.compile(r"[ \u3000]*(?:止|起)?[ \u3000]*(?:自行|自动)?(?:失效|废止|终止)")
 _UNTIL = re.compile(r"(?:至|到|截至|截止(?:到|至|日期为|于)?)[ \u3000]*")
@@ -54,7 +54,7 @@ def find_terms(doc: Document, positions: list[int], issue: Fact | None) -> Terms
     if effective is not None:
         terms.effective_rule, date = effective
         terms.effective_date = date if date is not None else _relative_date(terms.effective_rule, issue)
-    validity = _last_statement(doc, positions, ("有效期", "试行期", "失效", "废止"), _validity)
+    validity = _last_statement(doc, positions, ("有效期", "试行期", "试行", "暂行", "失效", "废止"), _validity)
     if validity is not None:
         terms.validity, terms.validity_end = validity
     return terms

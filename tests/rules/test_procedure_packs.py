@@ -463,3 +463,19 @@ def test_internal_management_document_is_not_checked_for_validity() -> None:
     external = internal.replace("一、公务用车由党政办统一调度。", "一、辖区内经营者应当于每月5日前报送经营数据。")
     rules = {f.rule for f in _findings(external)}
     assert {"FILE-005", "FILE-008"} <= rules and "FILE-021" not in rules
+
+
+@pytest.mark.parametrize(("number", "expected"), [
+    ("前政规〔20〕01号", {"FILE-002"}),      # malformed: reported once, as malformed
+    ("前政规[2020]1号", {"FILE-002"}),
+    ("前政规〔2020〕1号", set()),
+    ("", {"FILE-001"}),                     # missing: reported once, as missing
+])
+def test_doc_number_is_missing_malformed_or_present_never_two(number: str, expected: set[str]) -> None:
+    text = PACKAGE.replace("前政规〔2020〕1号", number) if number else PACKAGE.replace("前政规〔2020〕1号\n", "")
+    assert {r for r in fired(text) if r in ("FILE-001", "FILE-002")} == expected
+
+
+def test_trial_period_written_as_试行一年_is_a_validity() -> None:
+    text = edit(PACKAGE, IN_FORCE, "第六条 本办法自2021年2月1日起试行一年。")
+    assert "FILE-008" not in fired(text)
