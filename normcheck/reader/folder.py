@@ -1,8 +1,9 @@
 """Folders: which ones are filing packages (备案材料), what to check in the others, and member order.
 
 A folder is one filing package when, among the document files directly inside it, at least two are
-documents and at least one name shows a package role (起草说明, 合法性审核, 审核意见, 备案报告, 征求意见,
-公平竞争审查, 集体审议, 会议纪要, 制定依据). Any other folder is searched recursively and each document file
+documents and at least one name shows a package role (起草说明, 编制说明, 合法性审核, 审核意见, 司法局意见, 备案报告,
+征求意见, 意见汇总, 公平竞争审查, 集体审议, 会议纪要, 制定依据), or — when no name says anything — at least one
+of a few (at most 12) documents opens as a drafting record (see package_typing.py). Any other folder is searched recursively and each document file
 (or package sub-folder) in it is checked on its own. Hidden files and folders, Office lock files (``~$``)
 and project files such as README.md or LICENSE are never read from a folder (name them explicitly to check
 them).
@@ -24,8 +25,8 @@ from normcheck.errors import InputError
 
 DOCUMENT_SUFFIXES = frozenset((".docx", ".docm", ".dotx", ".dotm", ".doc", ".wps", ".wpt", ".odt", ".rtf",
                                ".txt", ".md", ".markdown"))
-PACKAGE_ROLES = ("起草说明", "合法性审核", "审核意见", "备案报告", "征求意见", "公平竞争审查", "集体审议", "会议纪要",
-                 "制定依据")
+PACKAGE_ROLES = ("起草说明", "编制说明", "制定说明", "合法性审核", "合法性审查", "法制审核", "审核意见", "司法局意见",
+                 "备案报告", "征求意见", "意见汇总", "采纳情况", "公平竞争审查", "集体审议", "会议纪要", "制定依据")
 # Names that mark a member as supporting material when choosing the main document of a package.
 MEMBER_ROLES = PACKAGE_ROLES + ("附件", "说明", "意见书", "登记表", "审查表", "纪要", "报告")
 _GLOB_CHARS = frozenset("*?[")
@@ -98,7 +99,14 @@ def is_filing_package(folder: Path) -> bool:
     A member that is a pipe or a dangling link still counts, so that reading the package names it instead
     of the walk silently checking the other members one by one."""
     docs = _document_entries(folder)
-    return len(docs) >= 2 and any(_has_role(p.stem, PACKAGE_ROLES) for p in docs)
+    if len(docs) < 2:
+        return False
+    if any(_has_role(p.stem, PACKAGE_ROLES) for p in docs):
+        return True
+    # Names say nothing: a member that opens as a drafting record (编制说明, 审核意见书…) makes it a package.
+    from normcheck.reader.package_typing import records_among
+
+    return bool(records_among([p for p in docs if p.is_file()]))
 
 
 def package_members(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -118,7 +126,14 @@ def package_members(folder: Path) -> tuple[list[Path], list[Path]]:
             (members if path.suffix.lower() in DOCUMENT_SUFFIXES else skipped).append(path)
     members.sort(key=lambda p: p.relative_to(folder).as_posix())
     top = [p for p in members if p.parent == folder]
-    main = next((p for p in top if not _has_role(p.stem, MEMBER_ROLES)), None)
+    unnamed = [p for p in top if not _has_role(p.stem, MEMBER_ROLES)]
+    if len(unnamed) > 1:
+        # Several members whose names say nothing: the main document is the one that is not a record.
+        from normcheck.reader.package_typing import records_among
+
+        records = records_among([p for p in unnamed if p.is_file()])
+        unnamed = [p for p in unnamed if p not in records] or unnamed
+    main = unnamed[0] if unnamed else None
     if main is None:
         main = next((p for p in members if not _has_role(p.stem, MEMBER_ROLES)), None)
     if main is not None:
