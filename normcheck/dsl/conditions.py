@@ -33,7 +33,7 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
     "!=": operator.ne,
 }
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+")
+_NUMBER = re.compile(r"(?P<pct>百分之)?(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?P<unit>[万亿](?!分之))?(?P<pc>[%％])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +245,14 @@ def read_value(text: str, kind: str) -> tuple[Any, int, int] | None:
         # 第二条, 第三款: an article or paragraph label is not a quantity.
         if m.start() > 0 and text[m.start() - 1] == "第":
             continue
-        number = _number(m.group())
-        if number is not None:
-            return number, m.start(), m.end()
+        number = _number(m.group("n"))
+        if number is None:
+            continue
+        if m.group("unit"):
+            number *= 10_000 if m.group("unit") == "万" else 100_000_000
+        if m.group("pct") or m.group("pc"):
+            number = number / 100
+        return number, m.start(), m.end()
     return None
 
 
@@ -317,6 +322,13 @@ class Compare(Condition):
                 return None
             x, y = pair
             return _OPS[self.op](x, y)
+        if a.is_capture and b.is_capture:
+            pair = _as_quantities(str(a.value), str(b.value))
+            if pair is None:
+                # Two texts that are not quantities compare only for equality, never by order.
+                return _OPS[self.op](a.value, b.value) if self.op in ("==", "!=") else None
+            x, y = pair
+            return _OPS[self.op](x, y)
         x, y = _coerce(a, b), _coerce(b, a)
         if x is None or y is None:
             return None
@@ -357,6 +369,17 @@ def _period_pair(a: Val, b: Val) -> tuple[float, float] | None:
         found = read_value(y, "duration")
         y = found[0] if found is not None else None
     return x.measure(y) if isinstance(y, Duration) else None
+
+
+def _as_quantities(left: str, right: str) -> tuple[Any, Any] | None:
+    """Two captured texts read as the same kind of quantity (a duration, a date, then a number, with
+    Chinese numerals, 万/亿 and percent), so that 30 < 100 and 9 < 10 — never compared as strings."""
+    for kind in ("duration", "date", "number"):
+        a, b = read_value(left, kind), read_value(right, kind)
+        if a is not None and b is not None:
+            x, y = a[0], b[0]
+            return (x.days, y.days) if isinstance(x, Duration) and isinstance(y, Duration) else (x, y)
+    return None
 
 
 def _coerce(val: Val, other: Val) -> Any:

@@ -159,8 +159,21 @@ class DocContext:
         offset = pos - full_lo
         for clause in found:
             if clause.start <= offset < clause.end:
+                if self._named_by_citation(self.text[full_lo + clause.start:full_lo + clause.end]):
+                    return clause.frames | {"上位设定"}
                 return clause.frames
         return frozenset()
+
+    def _named_by_citation(self, clause: str) -> bool:
+        """The licence or certificate the clause names is the subject of an instrument the document cites
+        (申请新建住宅交付使用许可 under 《上海市新建住宅交付使用许可规定》): the cited instrument sets it."""
+        from normcheck.structure.clauses import permit_names
+
+        names = permit_names(clause)
+        if not names:
+            return False
+        titles = [c.law for c in self.structure.citations]
+        return any(name in title for name in names for title in titles)
 
     def in_title(self, pos: int) -> bool:
         return any(lo <= pos < hi for unit in self.units_for("title") for lo, hi in unit.ranges)

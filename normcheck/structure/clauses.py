@@ -115,6 +115,23 @@ def clauses_of(sentence: str) -> list[Clause]:
     return clauses
 
 
+_PERMIT = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:许可证|许可|资格证|合格证|证书|证)")
+_PERMIT_LEAD = re.compile(r"^(?:申请|申领|办理|取得|领取|核发|颁发|持有|持|未取得|未办理)+")
+
+
+def permit_names(clause: str) -> list[str]:
+    """The names of licences and certificates a clause mentions, without the verbs before them, as their
+    last four to eight characters (新建住宅交付使用许可 → 住宅交付使用许可)."""
+    names = []
+    for match in _PERMIT.finditer(clause.replace(" ", "").replace("\u3000", "")):
+        name = _PERMIT_LEAD.sub("", match.group(0))
+        for tail in (8, 6, 4):
+            if len(name) >= tail:
+                names.append(name[-tail:])
+                break
+    return names
+
+
 def frames_at(sentence: str, offset: int) -> frozenset[str]:
     """The frames of the clause of ``sentence`` that holds ``offset``."""
     for clause in clauses_of(sentence):

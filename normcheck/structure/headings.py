@@ -102,7 +102,7 @@ def section_heading(text: str) -> str | None:
     line = compact(text)
     if not short_line(line, 60) or _ENUMERATED.match(line) or line.startswith("附件"):
         return None
-    line = line.strip("“”\"")
+    line = re.sub(r"[（(](?:摘要|节选|简要|要点|概要)[）)]$", "", line.strip("“”\""))
     for name, endings in _SECTION_HEADINGS:
         if line.endswith(endings):
             return name

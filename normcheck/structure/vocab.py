@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ROLES = ("own", "quoted", "restatement", "record", "heading", "signature")
 MODES = ("document", "package")
-FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政府行为")
+FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政府行为", "上位设定")
 # 发文机关类型: 人民政府, its 办公厅/办公室, a department (局、委、办), a town (乡镇) or street office (街道), a
 # development-zone committee (管委会).
 ISSUER_TYPES = ("政府", "政府办公厅", "部门", "乡镇", "街道", "管委会")

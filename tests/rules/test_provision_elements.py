@@ -124,3 +124,17 @@ def test_a_second_penalty_after_another_is_still_set() -> None:
     # 撤销资质或责令暂停开放: the revocation before it does not make the closure a procedure.
     assert "AUTH-002" in reported("第六条 抽查发现问题的，情节严重的将撤销达标资质或责令暂停开放。")
     assert "AUTH-017" not in reported("第九条 评审人员违反评审纪律的，视情节予以批评或通报批评。")
+
+
+def test_a_licence_the_cited_instrument_sets_is_not_created() -> None:
+    basis = "第一条 根据《XX市新建住宅交付使用许可规定》，制定本细则。\n"
+    asked = "第九条 建设单位应当向区房管局申请新建住宅交付使用许可。"
+    assert "AUTH-003" not in reported(basis + asked)
+    assert "AUTH-003" in reported("第九条 建筑工匠应当向镇人民政府申请办理农村建筑工匠施工许可证。")
+
+
+def test_what_the_administration_itself_pays_or_entrusts_is_not_market_interference() -> None:
+    assert "FAIR-005" not in reported("第十四条 日常养护指导价为不超过1500元/亩，由区财政全额承担。")
+    assert "FAIR-005" in reported("第十四条 辖区快递企业的派送费每件不得高于3元。")
+    assert "FAIR-001" not in reported("第七条 具体工作由区房管局指定的下属事务机构负责。")
+    assert "FAIR-001" in reported("第七条 小区门禁系统统一由区城投智慧社区运营有限公司负责建设和运营。")
