@@ -203,6 +203,16 @@ class Compare:
 
 
 @dataclass(frozen=True, slots=True)
+class Arith:
+    """``left op right`` on numbers (op is one of + - * /)."""
+
+    left: Value
+    op: str
+    right: Value
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
 class ParamCond:
     name: str
     pos: Pos

@@ -233,6 +233,12 @@ def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str])
 def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond.Value:
     if isinstance(node, ast.Const):
         return cond.ConstValue(node.value)
+    if isinstance(node, ast.Arith):
+        sides = [_value(side, path, lib, captures) for side in (node.left, node.right)]
+        for side in sides:
+            if side.kind not in ("number", "any"):
+                raise lib.error(f"只能对数字做加减乘除，不能对{_TYPE_WORDS.get(side.kind, side.kind)}", path, node.pos)
+        return cond.ArithValue(sides[0], node.op, sides[1])
     if isinstance(node, ast.FactValue):
         if node.name in captures:
             return cond.CaptureValue(node.name)

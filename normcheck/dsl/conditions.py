@@ -371,6 +371,40 @@ def _period_pair(a: Val, b: Val) -> tuple[float, float] | None:
     return x.measure(y) if isinstance(y, Duration) else None
 
 
+@dataclass(eq=False)
+class ArithValue(Value):
+    """``left op right`` on numbers; a captured text is read as a number (Chinese numerals, 万/亿, percent).
+    Unknown when a side is missing or is no number, or on division by zero."""
+
+    left: Value
+    op: str
+    right: Value
+    kind = "number"
+
+    def evaluate(self, ctx: DocContext, env: Env) -> Val | None:
+        a, b = self.left.evaluate(ctx, env), self.right.evaluate(ctx, env)
+        x, y = _as_number(a), _as_number(b)
+        if x is None or y is None or a is None:
+            return None
+        if self.op == "/" and y == 0:
+            return None
+        result = {"+": x + y, "-": x - y, "*": x * y, "/": x / y if y else 0}[self.op]
+        return Val(result, a.block, a.start, a.end)
+
+
+def _as_number(val: Val | None) -> int | float | None:
+    if val is None:
+        return None
+    if isinstance(val.value, bool):
+        return None
+    if isinstance(val.value, (int, float)):
+        return val.value
+    if isinstance(val.value, str):
+        found = read_value(val.value, "number")
+        return found[0] if found is not None else None
+    return None
+
+
 def _as_quantities(left: str, right: str) -> tuple[Any, Any] | None:
     """Two captured texts read as the same kind of quantity (a duration, a date, then a number, with
     Chinese numerals, 万/亿 and percent), so that 30 < 100 and 9 < 10 — never compared as strings."""

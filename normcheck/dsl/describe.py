@@ -116,6 +116,8 @@ def describe_value(v: cond.Value) -> str:
         return f"period {word} {describe_value(v.first)} to {describe_value(v.last)}"
     if hasattr(v, "field_name"):
         return f"citation {v.field_name}"
+    if isinstance(v, cond.ArithValue):
+        return f"({describe_value(v.left)} {v.op} {describe_value(v.right)})"
     assert isinstance(v, cond.CountValue)
     return f"count of {v.matcher.describe()} in {v.scope.describe()}"
 

@@ -52,6 +52,10 @@ def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -
         found = "规则文件在这里意外结束"
         if "RBRACE" in expected:
             found += "（可能缺少右花括号 }）"
+    elif isinstance(exc, UnexpectedToken) and str(exc.token.value) == "/" and line is not None and column is not None \
+            and 1 <= line <= len(lines) and "/" not in lines[line - 1][column:]:
+        # A lone / (the division sign) where a matcher belongs: a regex that is never closed.
+        expected, found = set(), "正则表达式缺少结尾的斜杠 /"
     elif isinstance(exc, UnexpectedToken):
         expected = set(exc.accepts or exc.expected)
         word = str(exc.token.value)

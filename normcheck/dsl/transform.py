@@ -307,6 +307,21 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     def compare(self, meta: Any, c: list[Any]) -> ast.Compare:
         return ast.Compare(c[0], c[1].value, c[2], _tpos(c[1]))
 
+    def arith_add(self, meta: Any, c: list[Any]) -> ast.Arith:
+        return ast.Arith(c[0], "+", c[1], _pos(meta))
+
+    def arith_sub(self, meta: Any, c: list[Any]) -> ast.Arith:
+        return ast.Arith(c[0], "-", c[1], _pos(meta))
+
+    def arith_mul(self, meta: Any, c: list[Any]) -> ast.Arith:
+        return ast.Arith(c[0], "*", c[1], _pos(meta))
+
+    def arith_div(self, meta: Any, c: list[Any]) -> ast.Arith:
+        return ast.Arith(c[0], "/", c[1], _pos(meta))
+
+    def percent(self, meta: Any, c: list[Token]) -> ast.Const:
+        return ast.Const(float(c[0].value[:-1]) / 100, _tpos(c[0]))
+
     def param_cond(self, meta: Any, c: list[Token]) -> ast.ParamCond:
         return ast.ParamCond(c[0].value, _tpos(c[0]))
 

@@ -1,0 +1,42 @@
+"""Numbers compare as numbers (with Chinese numerals, 万/亿 and percent) and may be computed with + - * /."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from normcheck.dsl import RuleSet, load_rules, run_examples
+from normcheck.dsl.conditions import read_value
+from normcheck.errors import RuleError
+
+HERE = Path(__file__).parent
+
+
+def test_the_rule_file_examples_hold() -> None:
+    results = run_examples(load_rules([str(HERE / "arithmetic.rules")], bundled=False))
+    assert [(r.rule, r.kind, r.ok) for r in results if not r.ok] == []
+    assert len(results) == 7
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("30万元", 300_000), ("1.5亿", 150_000_000), ("百分之二十", 0.2), ("20%", 0.2), ("一百万", 1_000_000),
+    ("两万", 20_000), ("第二条 罚款5000元", 5000),
+])
+def test_numbers_as_written(text: str, number: float) -> None:
+    found = read_value(text, "number")
+    assert found is not None and found[0] == pytest.approx(number)
+
+
+def test_arithmetic_needs_numbers(load_text: Callable[..., RuleSet]) -> None:
+    with pytest.raises(RuleError, match="加减乘除"):
+        load_text('rule T-1 "t" {\n severity error\n assert issue_date * 2 > 3\n example fail "x"\n}\n')
+
+
+def test_two_texts_that_are_not_quantities_are_not_ordered(load_text: Callable[..., RuleSet]) -> None:
+    ruleset = load_text('rule T-1 "t" {\n severity error\n forbid /(?P<甲>[甲乙])与(?P<乙>[甲乙])/ where 甲 > 乙\n'
+                        ' example fail "x"\n}\n')
+    from normcheck.engine import check_document
+    from normcheck.reader.plain import document_from_text
+
+    assert check_document(document_from_text("乙与甲"), ruleset) == []
