@@ -12,6 +12,7 @@ from normcheck.report.excerpt import find_block, split_excerpt
 from normcheck.report.html_text import block_ids, document_text, esc, group_hits
 from normcheck.report.labels import location_in, severity_label, tag_label
 from normcheck.report.summary import Summary, summarize
+from normcheck.review import DEFAULT_NAME, Reviewer, utc_offset
 
 TITLE = "规范性文件检查报告"
 
@@ -111,14 +112,28 @@ def _document(result: FileResult, n: int) -> str:
     return "\n".join(out)
 
 
+def _meta(version: str, when: dt.datetime, reviewer: Reviewer) -> str:
+    """Who reviewed, with which version, and when (in the reviewer's time zone)."""
+    pieces = []
+    if reviewer.name != DEFAULT_NAME or reviewer.office:
+        who = "".join(p for p in (reviewer.office, " " if reviewer.office and reviewer.name != DEFAULT_NAME else "",
+                                  reviewer.name if reviewer.name != DEFAULT_NAME else "") if p)
+        pieces.append(f"审查人 {esc(who)}")
+    pieces.append(f"normcheck {esc(version)}")
+    pieces.append(f"法律法规库 {esc(register_date())}")
+    pieces.append(f"生成时间 {when:%Y-%m-%d %H:%M:%S} {esc(utc_offset(when))}")
+    return f'<p class="meta">{" · ".join(pieces)}</p>'
+
+
 def render(results: list[FileResult], *, baseline_suppressed: int = 0,
            unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None,
-           timestamp: dt.datetime | None = None) -> str:
+           timestamp: dt.datetime | None = None, reviewer: Reviewer | None = None) -> str:
     if version is None:
         from normcheck import __version__
 
         version = __version__
-    when = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    reviewer = reviewer or Reviewer()
+    when = (timestamp or reviewer.now()).astimezone(reviewer.tzinfo())
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     page = [
         "<!DOCTYPE html>",
@@ -132,8 +147,7 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
         "</head>",
         "<body>",
         f"<header><h1>{TITLE}</h1>",
-        f'<p class="meta">normcheck {esc(version)} · 法律法规库 {esc(register_date())} · '
-        f'生成时间 {when:%Y-%m-%d %H:%M:%S} UTC</p></header>',
+        _meta(version, when, reviewer) + "</header>",
         "<main>",
         _summary(results, summary),
         *(_document(result, n) for n, result in enumerate(results, start=1)),

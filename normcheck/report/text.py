@@ -94,7 +94,21 @@ def _file_section(result: FileResult, color: bool) -> RenderableType:
         title = Text(f"{severity_label(severity)}（{len(findings)}）", style=SEVERITY_STYLES[severity])
         body = [_finding(f, result, color) for f in findings]
         parts.append(Padding(Group(title, *body), (0, 0, 0, 2), expand=False))
+    if result.waived:
+        parts.append(Padding(_waived(result), (0, 0, 0, 2), expand=False))
     return Group(*parts)
+
+
+def _waived(result: FileResult) -> RenderableType:
+    """Each waived finding with the waiver's reason, so that the reader sees what was set aside and why."""
+    lines: list[RenderableType] = [Text(f"已豁免（{len(result.waived)}）", style="dim bold")]
+    for waived in result.waived:
+        finding = waived.finding
+        head = Text.assemble(("○ ", "dim"), (finding.rule, "bold"), f" {finding.title}",
+                             (f"  [{location_in(finding.location, result.path)}]", "dim"))
+        reason = Padding(Text.assemble(("豁免理由：", "dim"), waived.reason), (0, 0, 0, 4), expand=False)
+        lines.append(Group(head, reason))
+    return Group(*lines)
 
 
 def _summary_tables(summary: Summary) -> list[RenderableType]:
