@@ -32,6 +32,7 @@ from normcheck.structure.vocab import MODES
 cli_zh.install()
 
 USAGE_ERROR = 2
+CHECKLIST_FORMATS = ("text", "json", "html")
 DEFAULT_MAX_MEMORY = 2048
 
 
@@ -303,7 +304,8 @@ def run_check(options: CheckOptions, config: Config) -> int:
 
     report = render(options.fmt, results, rules=selected.ruleset, baseline_suppressed=suppressed,
                     unmatched_waivers=[f"{w.path} {w.rule}" for w in unmatched], version=__version__,
-                    color=_wants_color(options), fail_on=options.fail_on)
+                    color=_wants_color(options), fail_on=options.fail_on, reviewer=config.review,
+                    checklists=_checklists(results, options.fmt, options.cache))
     if options.output is not None:
         from normcheck.output import write_atomic
 
@@ -311,6 +313,16 @@ def run_check(options: CheckOptions, config: Config) -> int:
     else:
         click.echo(report, nl=not report.endswith("\n"))
     return exit_code(results, options.fail_on, failed=not annotated)
+
+
+def _checklists(results: list[FileResult], fmt: str, cache: bool) -> Any:
+    """The elements checklists, for the formats that show them (stored beside the result cache)."""
+    if fmt not in CHECKLIST_FORMATS:
+        return None
+    from normcheck.report.checklist import checklists_for
+    from normcheck.report.checklist_store import ChecklistStore
+
+    return checklists_for(results, ChecklistStore() if cache else None)
 
 
 def _result_cache() -> Any:

@@ -23,7 +23,7 @@ FORMATS: dict[str, str] = {
 # pass the same options whatever --format says. Anything else is a programming error.
 COMMON_OPTIONS = frozenset({
     "rules", "baseline_suppressed", "unmatched_waivers", "version", "timestamp", "color", "width", "fail_on",
-    "reviewer",
+    "reviewer", "checklists",
 })
 
 
