@@ -32,7 +32,7 @@ from normcheck.structure.vocab import MODES
 cli_zh.install()
 
 USAGE_ERROR = 2
-CHECKLIST_FORMATS = ("text", "json", "html")
+CHECKLIST_FORMATS = ("text", "json", "html", "opinion")
 DEFAULT_MAX_MEMORY = 2048
 
 
@@ -162,7 +162,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 @click.command(cls=NormcheckCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="报告格式（默认：text）。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="报告格式（默认：text）；opinion 为审查意见书（.docx，须用 --output 指定文件）。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把报告写入此文件。")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
               help="另外加载的规则文件或文件夹（可重复）。")
@@ -272,6 +273,8 @@ def run_check(options: CheckOptions, config: Config) -> int:
     selected = runner.select_rules(ruleset, options.select, options.ignore, config.severity)
     selected.mode = options.mode
 
+    if options.fmt == "opinion" and (options.output is None or options.output.suffix.lower() != ".docx"):
+        raise ConfigError("--format opinion 生成 Word 文件，须用 --output 指定 .docx 文件（如 --output 审查意见.docx）")
     targets = runner.discover_targets(options.paths, config)
     if not targets:
         click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
@@ -310,7 +313,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
         from normcheck.output import write_atomic
 
         write_atomic(options.output, report)
-    else:
+    elif isinstance(report, str):
         click.echo(report, nl=not report.endswith("\n"))
     return exit_code(results, options.fail_on, failed=not annotated)
 

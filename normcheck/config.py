@@ -19,7 +19,7 @@ from normcheck.model import SEVERITIES
 from normcheck.review import Reviewer, parse_days, parse_review
 
 CONFIG_NAMES = ("normcheck.toml", "pyproject.toml")
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "opinion")
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = frozenset({"select", "ignore", "severity", "rules", "params", "include", "exclude", "fail-on",
                         "format", "waivers", "cache", "review", "expiring-within"})
@@ -258,7 +258,7 @@ exclude = ["~$*"]
 # Exit with 1 when a finding of this severity or higher is found: error, warning, info or never.
 fail-on = "error"
 
-# Output format: text, json, sarif, junit, github or html.
+# Output format: text, json, sarif, junit, github, html or opinion (the review opinion, a .docx: needs --output).
 # format = "text"
 
 # Report documents whose validity period ends within this window (warning) or has ended (error),

@@ -34,6 +34,8 @@ _MEETING = re.compile(r"[\u4e00-\u9fa5]{0,10}?(?:第[一二三四五六七八九
                       r"(?:第[一二三四五六七八九十百零〇\d]+次会议)?")
 _MEETING_DONE = re.compile(r"(?:审议|研究|讨论)(?:并)?(?:通过|同意|决定)|会议(?:审议|研究)")
 _LEAD = re.compile(r"提请|同意|经过|经|由|在|于|通过|研究|召开|已送|送|报")
+_ORGAN = re.compile(r"[\u4e00-\u9fa5（）()]{2,30}(?:局|委员会|委|办公室|办|中心|院|政府|厅|处|科|站|所|署|会)")
+_ADDRESSEE_LINES = 5
 _FAIR_CONCLUSION = re.compile(r"(?:经审查|审查结论[为是：:]?|审查认为)[，,：:]?\s*([^。；]{1,80})")
 
 
@@ -47,6 +49,7 @@ class Record:
 
 @dataclass(slots=True)
 class Records:
+    drafting_body: Record | None = None
     consultation: Record | None = None
     legality_review: Record | None = None
     collective_decision: Record | None = None
@@ -68,6 +71,7 @@ def find_records(doc: Document, structure: Structure) -> Records:
     legality = [(b, s) for b, s in plain if any(w in s for w in ("合法性审核", "合法性审查", "法制审核"))]
     notice = [(b, s) for b, s, name in sentences if name == NOTICE]
     return Records(
+        drafting_body=_drafting_body(doc, structure),
         consultation=_consultation(plain),
         legality_review=_legality_review(review_section) or _legality_review(legality),
         collective_decision=_collective_decision(notice + plain),
@@ -89,6 +93,33 @@ def _record_sentences(doc: Document, structure: Structure) -> Iterator[tuple[int
 def _done(sentence: str, keyword: str) -> bool:
     at = sentence.find(keyword)
     return at >= 0 and not _PLANNED.search(sentence[max(0, at - 14):at + len(keyword)])
+
+
+def _drafting_body(doc: Document, structure: Structure) -> Record | None:
+    """The signature of the drafting explanation (起草单位: an organ line over a date line), else the
+    addressee of the legality-review opinion."""
+    for section in structure.sections:
+        if section.name == "起草说明":
+            found = None
+            for position in range(section.block_start, min(section.block_end, len(doc.blocks)) - 1):
+                text = doc.blocks[position].text.strip()
+                if _ORGAN.fullmatch(text) and _is_date_line(doc.blocks[position + 1].text):
+                    found = Record(text, position)
+            if found is not None:
+                return found
+    for section in structure.sections:
+        if section.name == "合法性审核意见":
+            for position in range(section.block_start, min(section.block_end, section.block_start + _ADDRESSEE_LINES)):
+                text = doc.blocks[position].text.strip()
+                if text.endswith(("：", ":")) and _ORGAN.fullmatch(text[:-1]):
+                    return Record(text[:-1], position)
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    text = text.strip()
+    dates = find_dates(text)
+    return len(dates) == 1 and dates[0][1] == 0 and dates[0][2] == len(text)
 
 
 def _consultation(sentences: list[tuple[int, str]]) -> Record | None:

@@ -23,6 +23,7 @@ ELEMENTS = {
     "title": "文件名称",
     "doc_number": "文号",
     "authority": "发文机关",
+    "drafting_body": "起草单位",
     "issue_date": "成文日期",
     "effective_date": "施行日期",
     "validity": "有效期",
@@ -31,7 +32,8 @@ ELEMENTS = {
     "collective_decision": "集体审议",
     "fair_competition": "公平竞争审查",
 }
-PACKAGE_ONLY = frozenset({"consultation", "legality_review", "collective_decision", "fair_competition"})
+PROCEDURE = ("consultation", "legality_review", "collective_decision", "fair_competition")
+PACKAGE_ONLY = frozenset({"drafting_body", *PROCEDURE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,11 @@ def build_checklist(doc: Document, structure: Any = None, *, package: bool | Non
         fact("title", structure.title, structure.title.text if structure.title else None),
         fact("doc_number", structure.doc_number),
         fact("authority", structure.authority),
+    ]
+    records = find_records(doc, structure)
+    items.append(item("drafting_body", records.drafting_body.value if records.drafting_body else None,
+                      records.drafting_body.block if records.drafting_body else None))
+    items += [
         fact("issue_date", issue, _date(issue.value) if issue else None, issue.value.isoformat() if issue else None),
         _effective(item, structure),
     ]
@@ -112,8 +119,7 @@ def build_checklist(doc: Document, structure: Any = None, *, package: bool | Non
         end = _validity_end(structure)
         shown = validity.text + (f"（至{_date(end)}）" if end else "")
         items.append(item("validity", shown, validity.block, end.isoformat() if end else None))
-    records = find_records(doc, structure)
-    for key in ("consultation", "legality_review", "collective_decision", "fair_competition"):
+    for key in PROCEDURE:
         record = getattr(records, key)
         items.append(item(key, record.value if record else None, record.block if record else None))
     return items

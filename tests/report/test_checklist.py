@@ -37,7 +37,7 @@ def by_key(items: list[ChecklistItem]) -> dict[str, ChecklistItem]:
 
 def test_sample_document_with_its_drafting_explanation() -> None:
     items = by_key(build_checklist(read_path(SAMPLES / "parking-measures.docx")))
-    assert list(items) == ["title", "doc_number", "authority", "issue_date", "effective_date", "validity",
+    assert list(items) == ["title", "doc_number", "authority", "drafting_body", "issue_date", "effective_date", "validity",
                            "consultation", "legality_review", "collective_decision", "fair_competition"]
     assert (items["doc_number"].value, items["doc_number"].paragraph) == ("前政规〔2024〕3号", 2)
     assert items["issue_date"].data == "2024-04-18"
@@ -49,6 +49,7 @@ def test_sample_document_with_its_drafting_explanation() -> None:
     assert "区司法局" in items["legality_review"].value
     assert "常务会议" in items["collective_decision"].value
     assert items["fair_competition"].status == FOUND
+    assert items["drafting_body"].value == "前进区城市管理局"
 
 
 def test_package_names_the_member_file_and_reports_what_is_missing() -> None:
@@ -66,7 +67,7 @@ def test_lone_published_text_asks_for_the_package(tmp_path: Path) -> None:
     source.write_text(LONE, encoding="utf-8")
     items = by_key(build_checklist(read_path(source)))
     assert items["doc_number"].status == FOUND and items["validity"].data == "2027-01-31"
-    for key in ("consultation", "legality_review", "collective_decision", "fair_competition"):
+    for key in ("drafting_body", "consultation", "legality_review", "collective_decision", "fair_competition"):
         assert items[key].status == PACKAGE and items[key].shown == "需报送材料核对"
     # The same document stated to be a package lacks those records.
     forced = by_key(build_checklist(read_path(source), package=True))
