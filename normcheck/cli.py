@@ -107,7 +107,14 @@ SUBCOMMANDS: dict[str, Callable[[], click.Command]] = {
     "laws": _laws_command,
     "dump": lambda: dump_command,
     "init": lambda: init_command,
+    "ledger": lambda: _ledger_command(),
 }
+
+
+def _ledger_command() -> click.Command:
+    from normcheck.ledger_cli import ledger_command
+
+    return ledger_command
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -124,6 +131,7 @@ SUBCOMMAND_HELP = [
     ("dump FILE [--parts] [--structure]", "显示 normcheck 读到的文字（--structure：读到的要素和结构）。"),
     ("laws show TITLE | search WORDS", "查询引用检查所用的法律法规库。"),
     ("init [FOLDER]", "生成带注释的配置文件 normcheck.toml。"),
+    ("ledger PATH... --output 台账.xlsx|.csv", "检查并生成审查台账（每份文件一行，含有效期状态）。"),
 ]
 
 
