@@ -189,6 +189,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="只报告此基线文件中没有记录的问题。")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="把本次发现的问题记录到此基线文件。")
+@click.option("--expiring-within", metavar="期限",
+              help="报告有效期在此期限内届满（警告 FILE-EXP-001）或已届满（错误 FILE-EXP-002）的文件，如 90d、3m、1y。")
 @click.option("--no-color", is_flag=True, help="不使用颜色。")
 @click.option("--debug", is_flag=True, help="内部错误时显示调用栈。")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
@@ -201,7 +203,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
         select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, mode: str | None, jobs: int | None,
         config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,
-        no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
+        expiring_within: str | None, no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
     """按规则检查行政规范性文件（.docx、.txt、.md 文件，文件夹或通配符）。"""
     if not paths:
         fail("缺少要检查的文件或文件夹（normcheck PATH...；normcheck --help 查看用法）")
@@ -216,7 +218,8 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         ignore=[*([] if select else config.ignore), *_split(ignore)],
         fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, baseline=baseline,
         write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
-        cache=config.cache and not no_cache, max_memory=max_memory)
+        cache=config.cache and not no_cache, max_memory=max_memory,
+        expiring_within=_window(expiring_within, config))
     try:
         code = run_check(options, config)
     except NormcheckError as exc:
@@ -230,6 +233,18 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
     except KeyboardInterrupt:
         fail("已中断，检查未完成")
     sys.exit(code)
+
+
+def _window(value: str | None, config: Config) -> int | None:
+    """Days of ``--expiring-within`` (else of the configuration's ``expiring-within``), or None."""
+    if value is None:
+        return config.expiring_within
+    from normcheck.review import parse_days
+
+    try:
+        return parse_days(value, "--expiring-within：")
+    except ConfigError as exc:
+        fail(str(exc))
 
 
 def _os_error(exc: OSError) -> str:
@@ -263,6 +278,7 @@ class CheckOptions:
     timeout: float | None = 300.0
     cache: bool = True
     max_memory: int = DEFAULT_MAX_MEMORY
+    expiring_within: int | None = None
 
 
 def run_check(options: CheckOptions, config: Config) -> int:
@@ -270,15 +286,16 @@ def run_check(options: CheckOptions, config: Config) -> int:
     from normcheck import runner
     from normcheck.config import validate_against_rules
     from normcheck.dsl import load_rules
+    from normcheck.expiry import EXPIRY_IDS, split_selection
     from normcheck.output import input_files, refuse_input
 
-    spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
-                           select=tuple(options.select), ignore=tuple(options.ignore),
-                           severity=tuple(config.severity.items()), mode=options.mode)
-    ruleset = load_rules(list(spec.paths), params=dict(spec.params) or None)
+    ruleset = load_rules([str(p) for p in options.rule_paths], params=dict(config.params) or None)
     ids = {rule.id for rule in ruleset.rules}
-    validate_against_rules(config, ids, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
-    selected = runner.select_rules(ruleset, options.select, options.ignore, config.severity)
+    validate_against_rules(config, ids | EXPIRY_IDS, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
+    split = split_selection(options.select, options.ignore, config.severity, ids)
+    spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
+                           select=split.select, ignore=split.ignore, severity=split.severity, mode=options.mode)
+    selected = runner.select_rules(ruleset, split.select, split.ignore, dict(split.severity))
     selected.mode = options.mode
 
     if options.fmt == "opinion" and (options.output is None or options.output.suffix.lower() != ".docx"):
@@ -304,6 +321,9 @@ def run_check(options: CheckOptions, config: Config) -> int:
             if options.debug and result.path in outcome.tracebacks:
                 click.echo(outcome.tracebacks[result.path], err=True)
 
+    checklists = _checklists(results, options.fmt, options.cache, needed=options.expiring_within is not None)
+    if options.expiring_within is not None:
+        _add_expiry_findings(results, checklists, options.expiring_within, split.rules, config)
     unmatched = runner.apply_waivers(results, config.waivers, config.root)
     for waiver in unmatched:
         click.echo(f"normcheck: 警告：豁免未匹配任何问题：{waiver.path} {waiver.rule}", err=True)
@@ -316,7 +336,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
     report = render(options.fmt, results, rules=selected.ruleset, baseline_suppressed=suppressed,
                     unmatched_waivers=[f"{w.path} {w.rule}" for w in unmatched], version=__version__,
                     color=_wants_color(options), fail_on=options.fail_on, reviewer=config.review,
-                    checklists=_checklists(results, options.fmt, options.cache))
+                    checklists=checklists if options.fmt in CHECKLIST_FORMATS else None)
     if options.output is not None:
         from normcheck.output import write_atomic
 
@@ -326,10 +346,27 @@ def run_check(options: CheckOptions, config: Config) -> int:
     return exit_code(results, options.fail_on, failed=not annotated)
 
 
-def _checklists(results: list[FileResult], fmt: str, cache: bool) -> Any:
-    """The elements checklists, for the formats that show them (stored beside the result cache)."""
-    if fmt not in CHECKLIST_FORMATS:
-        return None
+def _add_expiry_findings(results: list[FileResult], checklists: Any, window: int, rules: list[Any],
+                         config: Config) -> None:
+    """FILE-EXP-001/002 for each readable result, from the validity end date of its elements checklist."""
+    from normcheck.expiry import expiry_findings
+    from normcheck.model import Finding
+
+    today = config.review.today()
+    for result in results:
+        if result.error is not None:
+            continue
+        items = {item.key: item for item in checklists.get(result.path, [])}
+        found = expiry_findings(result.path, items.get("validity"), today, window, rules, config.severity)
+        if found:
+            result.findings = sorted([*result.findings, *found], key=Finding.sort_key)
+
+
+def _checklists(results: list[FileResult], fmt: str, cache: bool, *, needed: bool = False) -> Any:
+    """The elements checklists, for the formats that show them and the expiry checks (stored beside the
+    result cache)."""
+    if fmt not in CHECKLIST_FORMATS and not needed:
+        return {}
     from normcheck.report.checklist import checklists_for
     from normcheck.report.checklist_store import ChecklistStore
 

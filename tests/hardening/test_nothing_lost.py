@@ -83,6 +83,7 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         ["rules", "docs", f"{o}/ruledocs", "--check"],
         ["rules", "docs", f"{o}/ruledocs", "--rules", rules, "--no-bundled"],
         [t, "--format", "opinion", "--output", f"{o}/审查意见.docx"],
+        [t, "--expiring-within", "90d", "--format", "json"],
         [t, "--format", "opinion", "--output", docx],
         ["ledger", t, "--output", f"{o}/台账.xlsx", "--expiring-within", "30d", "--today", "2026-01-01"],
         ["ledger", t, "-o", f"{o}/台账.csv", "--config", str(tree / "normcheck.toml"), "--jobs", "1", "--no-cache"],
