@@ -321,7 +321,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
             if options.debug and result.path in outcome.tracebacks:
                 click.echo(outcome.tracebacks[result.path], err=True)
 
-    checklists = _checklists(results, options.fmt, options.cache, needed=options.expiring_within is not None)
+    checklists = _checklists(results, options, needed=options.expiring_within is not None)
     if options.expiring_within is not None:
         _add_expiry_findings(results, checklists, options.expiring_within, split.rules, config)
     unmatched = runner.apply_waivers(results, config.waivers, config.root)
@@ -362,15 +362,15 @@ def _add_expiry_findings(results: list[FileResult], checklists: Any, window: int
             result.findings = sorted([*result.findings, *found], key=Finding.sort_key)
 
 
-def _checklists(results: list[FileResult], fmt: str, cache: bool, *, needed: bool = False) -> Any:
+def _checklists(results: list[FileResult], options: CheckOptions, *, needed: bool = False) -> Any:
     """The elements checklists, for the formats that show them and the expiry checks (stored beside the
     result cache)."""
-    if fmt not in CHECKLIST_FORMATS and not needed:
+    if options.fmt not in CHECKLIST_FORMATS and not needed:
         return {}
     from normcheck.report.checklist import checklists_for
     from normcheck.report.checklist_store import ChecklistStore
 
-    return checklists_for(results, ChecklistStore() if cache else None)
+    return checklists_for(results, ChecklistStore() if options.cache else None, options.mode)
 
 
 def _result_cache() -> Any:

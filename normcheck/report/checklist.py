@@ -74,18 +74,20 @@ def paragraph_label_of(paragraph: int) -> str:
     return paragraph_label(Location(file="", part="body", paragraph=paragraph)) or ""
 
 
-def build_checklist(doc: Document, structure: Any = None, *, package: bool | None = None) -> list[ChecklistItem]:
-    """The checklist of ``doc`` (its ``Structure`` is computed when not given). ``package`` says whether the
-    input is a filing package with its drafting record; by default it is one when it has a drafting
-    record. Outside a package the procedural elements are marked "需报送材料核对" instead of "未找到"."""
+def build_checklist(doc: Document, structure: Any = None, *, mode: str | None = None) -> list[ChecklistItem]:
+    """The checklist of ``doc`` (its ``Structure`` is computed when not given, in ``mode``). In document
+    mode (a lone text without its drafting record: the structure's detected mode unless ``mode`` says) the
+    drafting body and the procedural elements are marked "需报送材料核对" instead of "未找到"."""
     from normcheck.records import find_records, has_drafting_record
     from normcheck.structure import analyze
     from normcheck.structure.facts import Structure
 
-    structure = structure if structure is not None else analyze(doc)
+    structure = structure if structure is not None else analyze(doc, mode=mode)
     structure = structure if structure is not None else Structure()
-    if package is None:
-        package = has_drafting_record(doc, structure)
+    if mode is None:
+        mode = structure.mode if getattr(structure, "provisions", None) is not None else (
+            "package" if has_drafting_record(doc, structure) else "document")
+    package = mode == "package"
 
     def item(key: str, value: str | None, block: int | None, data: str | None = None) -> ChecklistItem:
         if value is None or block is None:
@@ -171,7 +173,7 @@ def _date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def checklists_for(results: Iterable[FileResult], store: ChecklistStore | None = None
+def checklists_for(results: Iterable[FileResult], store: ChecklistStore | None = None, mode: str | None = None
                    ) -> dict[str, list[ChecklistItem]]:
     """The checklist of every readable result, by path. A result without its ``Document`` (one from the
     result cache) takes its checklist from ``store``, else is read again; one that cannot be read again has
@@ -183,14 +185,14 @@ def checklists_for(results: Iterable[FileResult], store: ChecklistStore | None =
     for result in results:
         if result.error is not None:
             continue
-        key = store.key(result.path) if store is not None else None
+        key = store.key(result.path, mode) if store is not None else None
         stored = store.get(key) if store is not None and key is not None else None
         if stored is not None:
             checklists[result.path] = stored
             continue
         try:
             document = result.document if result.document is not None else read_path(result.path)
-            items = build_checklist(document)
+            items = build_checklist(document, mode=mode)
         except (NormcheckError, OSError, ValueError, RecursionError):
             continue
         checklists[result.path] = items

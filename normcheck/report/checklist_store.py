@@ -1,7 +1,7 @@
 """Stored elements checklists, so that a result taken from the result cache gets its checklist without
 reading and analysing the document again.
 
-A key covers the normcheck code, the path as given and the bytes of the file (or of every file of a
+A key covers the normcheck code, the path as given, the ``--mode`` and the bytes of the file (or of every file of a
 package folder), like the result cache's keys; a value is the checklist as JSON, never code. Entries live
 beside the result cache, in ``checklists/``; a damaged entry is a miss.
 """
@@ -25,12 +25,12 @@ class ChecklistStore:
             directory = default_cache_dir().parent / "checklists"
         self.directory = Path(directory)
 
-    def key(self, path: str) -> str | None:
+    def key(self, path: str, mode: str | None = None) -> str | None:
         from normcheck.cache import code_fingerprint, content_hash
 
         digest = hashlib.sha256(f"normcheck-checklist-{_FORMAT}\0".encode("ascii"))
         try:
-            parts = (code_fingerprint(), path, content_hash(path))
+            parts = (code_fingerprint(), path, mode or "", content_hash(path))
         except OSError:
             return None
         for part in parts:

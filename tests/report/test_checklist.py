@@ -70,12 +70,12 @@ def test_lone_published_text_asks_for_the_package(tmp_path: Path) -> None:
     for key in ("drafting_body", "consultation", "legality_review", "collective_decision", "fair_competition"):
         assert items[key].status == PACKAGE and items[key].shown == "需报送材料核对"
     # The same document stated to be a package lacks those records.
-    forced = by_key(build_checklist(read_path(source), package=True))
+    forced = by_key(build_checklist(read_path(source), mode="package"))
     assert forced["consultation"].status == MISSING
 
 
 def test_no_facts_everything_missing() -> None:
-    items = build_checklist(Document(path="x.txt"), Structure(), package=True)
+    items = build_checklist(Document(path="x.txt"), Structure(), mode="package")
     assert {item.status for item in items} == {MISSING}
 
 
