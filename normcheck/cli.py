@@ -185,6 +185,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="配置文件（默认：向上查找 normcheck.toml 或 pyproject.toml）。")
 @click.option("--annotate", type=click.Path(file_okay=False, path_type=Path),
               help="在此文件夹中为每份 .docx 生成带 Word 批注的副本（每个问题一条批注）。")
+@click.option("--suggest", type=click.Path(file_okay=False, path_type=Path),
+              help="在此文件夹中为每份 .docx 生成修订副本：能机械修改的问题以 Word 修订（审查人署名）提出，旁附批注。")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="只报告此基线文件中没有记录的问题。")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
@@ -202,7 +204,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="显示版本号（及法律法规库的日期）并退出。")
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
         select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, mode: str | None, jobs: int | None,
-        config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,
+        config_path: Path | None, annotate: Path | None, suggest: Path | None, baseline: Path | None, write_baseline: Path | None,
         expiring_within: str | None, no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
     """按规则检查行政规范性文件（.docx、.txt、.md 文件，文件夹或通配符）。"""
     if not paths:
@@ -216,7 +218,7 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
         # An explicit --select states the whole selection; the file's ignore list applies to its own select.
         ignore=[*([] if select else config.ignore), *_split(ignore)],
-        fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, baseline=baseline,
+        fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, suggest=suggest, baseline=baseline,
         write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
         cache=config.cache and not no_cache, max_memory=max_memory,
         expiring_within=_window(expiring_within, config))
@@ -271,6 +273,7 @@ class CheckOptions:
     mode: str | None = None
     jobs: int | None = None
     annotate: Path | None = None
+    suggest: Path | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
     color: bool = True
@@ -309,7 +312,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
             refuse_input(path, inputs, what)
     # A malformed baseline must stop the run before any file is checked, not after.
     recorded = _load_baseline(options.baseline) if options.baseline is not None else None
-    keep = options.annotate is not None or options.fmt == "html"
+    keep = options.annotate is not None or options.suggest is not None or options.fmt == "html"
     cache = _result_cache() if options.cache else None
     with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
         outcome = runner.run(targets, selected, spec=spec, jobs=options.jobs, timeout=options.timeout,
@@ -330,6 +333,8 @@ def run_check(options: CheckOptions, config: Config) -> int:
     suppressed = _apply_baseline(results, options, recorded)
     annotated = (_annotate(results, options.annotate, inputs, config.review) if options.annotate is not None
                  else True)
+    if options.suggest is not None:
+        annotated = _suggest(results, options.suggest, inputs, selected.ruleset, config.review) and annotated
 
     from normcheck.report import render
 
@@ -418,6 +423,20 @@ def _annotate(results: list[FileResult], folder: Path, inputs: set[Path], review
             ok = False
         else:
             click.echo(f"normcheck: 已生成批注副本 {outcome}", err=True)
+    return ok
+
+
+def _suggest(results: list[FileResult], folder: Path, inputs: set[Path], ruleset: Any, reviewer: Reviewer) -> bool:
+    """Write the copies with tracked changes; returns False when one could not be written."""
+    from normcheck.suggest import suggest_results
+
+    ok = True
+    for source, outcome, count in suggest_results(results, folder, inputs, ruleset, reviewer):
+        if isinstance(outcome, NormcheckError):
+            click.echo(f"normcheck: {source}: {outcome}", err=True)
+            ok = False
+        else:
+            click.echo(f"normcheck: 已生成修订副本 {outcome}（{count} 处修订）", err=True)
     return ok
 
 
