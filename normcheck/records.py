@@ -20,6 +20,9 @@ from normcheck.structure.sentences import split_sentences
 EXPLANATORY_SECTIONS = ("起草说明", "征求意见情况", "合法性审核意见", "备案报告")
 NOTICE = "印发通知"
 _PLANNED = re.compile(r"(?:拟|将|准备|计划|待)(?:于\S{0,12})?(?:向社会)?(?:公开)?(?:征求|进行|开展|提请|提交|报送|送)")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_PLAN_WORD = re.compile(r"拟|将于|将在|将向|将通过|准备|计划|待|尚未")
+_PAST = re.compile(r"已|了|经")
 _CHANNELS = ("政府门户网站", "门户网站", "网站", "座谈会", "论证会", "听证会", "书面", "公众号", "报纸", "实地走访",
              "问卷")
 _DATE_RANGE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:至|到|—|－|-|～)\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日")
@@ -91,8 +94,12 @@ def _record_sentences(doc: Document, structure: Structure) -> Iterator[tuple[int
 
 
 def _done(sentence: str, keyword: str) -> bool:
+    """Whether the step named by ``keyword`` is recorded as done: not planned (拟…, 将…) within its clause."""
     at = sentence.find(keyword)
-    return at >= 0 and not _PLANNED.search(sentence[max(0, at - 14):at + len(keyword)])
+    if at < 0:
+        return False
+    clause = _CLAUSE_BREAK.split(sentence[:at])[-1] + keyword
+    return not (_PLANNED.search(clause) or (_PLAN_WORD.search(clause) and not _PAST.search(clause)))
 
 
 def _drafting_body(doc: Document, structure: Structure) -> Record | None:

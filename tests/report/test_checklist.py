@@ -118,3 +118,19 @@ def test_json_text_and_html_show_the_checklist(tmp_path: Path) -> None:
     assert "要素核对" in text and "需报送材料核对" in text and "前政规〔2025〕1号" in text
     page = runner.invoke(cli, ["--format", "html", "--no-cache", str(source)], catch_exceptions=False).stdout
     assert "要素核对表" in page and "需报送材料核对" in page
+
+
+def test_planned_steps_are_not_records(tmp_path: Path) -> None:
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    (folder / "正文.txt").write_text(LONE, encoding="utf-8")
+    (folder / "起草说明.txt").write_text(
+        "关于《前进区户外广告设置管理办法》的起草说明\n"
+        "一、起草过程\n本办法拟于2025年3月在区政府门户网站公开征求意见。\n"
+        "本办法拟提请区政府常务会议审议。\n"
+        "区城市管理局\n2025年1月5日\n", encoding="utf-8")
+    items = by_key(build_checklist(read_path(folder)))
+    assert items["drafting_body"].value == "区城市管理局"
+    assert items["consultation"].status == MISSING
+    assert items["collective_decision"].status == MISSING
+    assert items["legality_review"].status == MISSING
