@@ -48,6 +48,7 @@ class ChecklistItem:
     data: str | None = None
     file: str = ""
     paragraph: int | None = None
+    source: str = ""
 
     @property
     def shown(self) -> str:
@@ -57,7 +58,7 @@ class ChecklistItem:
         """``正文.docx 第2段`` (the member file only inside a package), or "" when nothing was found."""
         if self.status != FOUND or self.paragraph is None:
             return ""
-        label = paragraph_label_of(self.paragraph)
+        label = paragraph_label_of(self.paragraph) + (f"（{self.source}）" if self.source else "")
         if self.file and path and self.file != path:
             member = self.file.replace("\\", "/").removeprefix(path.rstrip("/\\").replace("\\", "/") + "/")
             return f"{member} {label}"
@@ -65,7 +66,8 @@ class ChecklistItem:
 
     def to_json(self) -> dict[str, object]:
         return {"element": self.key, "label": self.label, "status": self.status, "value": self.value or None,
-                "data": self.data, "file": self.file or None, "paragraph": self.paragraph}
+                "data": self.data, "file": self.file or None, "paragraph": self.paragraph,
+                "source": self.source or None}
 
 
 def paragraph_label_of(paragraph: int) -> str:
@@ -94,8 +96,10 @@ def build_checklist(doc: Document, structure: Any = None, *, mode: str | None = 
             status = PACKAGE if key in PACKAGE_ONLY and not package else MISSING
             return ChecklistItem(key, ELEMENTS[key], status)
         source = doc.blocks[block] if 0 <= block < len(doc.blocks) else None
+        # Where the structure stage read the fact (版头, 标题, 印发通知落款 …), when it says.
+        origin = str(getattr(structure, "provenance", {}).get(key, ""))
         return ChecklistItem(key, ELEMENTS[key], FOUND, value, data, source.file if source else "",
-                             source.index if source is not None and source.part == "body" else None)
+                             source.index if source is not None and source.part == "body" else None, origin)
 
     def fact(key: str, found: Any, shown: str | None = None, data: str | None = None) -> ChecklistItem:
         if found is None:

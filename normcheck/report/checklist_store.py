@@ -13,8 +13,8 @@ from pathlib import Path
 
 from normcheck.report.checklist import ChecklistItem
 
-_FORMAT = 1
-_FIELDS = ("key", "label", "status", "value", "data", "file", "paragraph")
+_FORMAT = 2
+_FIELDS = ("key", "label", "status", "value", "data", "file", "paragraph", "source")
 
 
 class ChecklistStore:
@@ -43,7 +43,7 @@ class ChecklistStore:
     def get(self, key: str) -> list[ChecklistItem] | None:
         try:
             data = json.loads(self._entry(key).read_bytes())
-            if data.get("key") != key:
+            if data.get("key") != key or data.get("format") != _FORMAT:
                 return None
             return [ChecklistItem(**{name: item[name] for name in _FIELDS}) for item in data["items"]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -52,7 +52,7 @@ class ChecklistStore:
     def put(self, key: str, items: list[ChecklistItem]) -> None:
         from normcheck.output import write_atomic
 
-        payload = {"key": key, "items": [{name: getattr(item, name) for name in _FIELDS} for item in items]}
+        payload = {"format": _FORMAT, "key": key, "items": [{name: getattr(item, name) for name in _FIELDS} for item in items]}
         try:
             write_atomic(self._entry(key), json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
         except OSError:

@@ -40,6 +40,7 @@ def test_sample_document_with_its_drafting_explanation() -> None:
     assert list(items) == ["title", "doc_number", "authority", "drafting_body", "issue_date", "effective_date", "validity",
                            "consultation", "legality_review", "collective_decision", "fair_competition"]
     assert (items["doc_number"].value, items["doc_number"].paragraph) == ("前政规〔2024〕3号", 2)
+    assert items["doc_number"].source == "版头" and items["doc_number"].where() == "第2段（版头）"
     assert items["issue_date"].data == "2024-04-18"
     assert items["effective_date"].data == "2024-06-01"
     # 有效期5年 from 2024-06-01: the last day is 2029-05-31.
