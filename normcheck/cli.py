@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
-from normcheck import __version__
+from normcheck import __version__, cli_zh
 from normcheck.config import (
     FAIL_ON,
     FORMATS,
@@ -26,9 +26,13 @@ from normcheck.config import (
 )
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
+from normcheck.review import Reviewer
 from normcheck.structure.vocab import MODES
 
+cli_zh.install()
+
 USAGE_ERROR = 2
+CHECKLIST_FORMATS = ("text", "json", "html", "opinion")
 DEFAULT_MAX_MEMORY = 2048
 
 
@@ -53,12 +57,12 @@ def _rules_command() -> click.Command:
 
 @click.command("dump")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--parts", is_flag=True, help="Also print headers, footers, footnotes, endnotes and comments.")
+@click.option("--parts", is_flag=True, help="同时显示页眉、页脚、脚注、尾注和批注。")
 @click.option("--structure", is_flag=True,
-              help="Print what normcheck understood: mode, facts, parts, roles of passages, clauses.")
-@click.option("--mode", type=click.Choice(MODES), help="With --structure: read FILE in this mode.")
+              help="显示 normcheck 对文件的理解：模式、要素事实、组成部分、段落角色、条款。")
+@click.option("--mode", type=click.Choice(MODES), help="与 --structure 同用：按此模式读取 FILE。")
 def dump_command(file: Path, parts: bool, structure: bool, mode: str | None) -> None:
-    """Print the text normcheck reads from FILE, one block per line, in reading order."""
+    """按阅读顺序显示 normcheck 从 FILE 读到的文字，每段一行（含自动编号）。"""
     from normcheck.reader import dump_text, read_path
 
     try:
@@ -78,7 +82,7 @@ def dump_command(file: Path, parts: bool, structure: bool, mode: str | None) -> 
 @click.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 def init_command(folder: Path) -> None:
-    """Write a commented starter normcheck.toml into FOLDER (default: the current folder)."""
+    """在 FOLDER（默认：当前文件夹）中生成带注释的配置文件 normcheck.toml。"""
     from normcheck.dsl import load_rules
     from normcheck.output import write_atomic
 
@@ -103,7 +107,14 @@ SUBCOMMANDS: dict[str, Callable[[], click.Command]] = {
     "laws": _laws_command,
     "dump": lambda: dump_command,
     "init": lambda: init_command,
+    "ledger": lambda: _ledger_command(),
 }
+
+
+def _ledger_command() -> click.Command:
+    from normcheck.ledger_cli import ledger_command
+
+    return ledger_command
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -113,6 +124,15 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
     click.echo(f"normcheck {__version__}（法律法规库 {register_date()}）")
     ctx.exit()
+
+
+SUBCOMMAND_HELP = [
+    ("rules list|show ID|test [PATH...]", "列出、查看和测试规则。"),
+    ("dump FILE [--parts] [--structure]", "显示 normcheck 读到的文字（--structure：读到的要素和结构）。"),
+    ("laws show TITLE | search WORDS", "查询引用检查所用的法律法规库。"),
+    ("init [FOLDER]", "生成带注释的配置文件 normcheck.toml。"),
+    ("ledger PATH... --output 台账.xlsx|.csv", "检查并生成审查台账（每份文件一行，含有效期状态）。"),
+]
 
 
 class NormcheckCommand(click.Command):
@@ -137,16 +157,11 @@ class NormcheckCommand(click.Command):
             return command.invoke(sub_ctx)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with formatter.section("Commands"):
-            formatter.write_dl([
-                ("rules list|show ID|test [PATH...]", "List, explain and test rules."),
-                ("dump FILE [--parts]", "Print the text normcheck reads, one block per line."),
-                ("laws show TITLE | search WORDS", "Look up the law register the citation rules use."),
-                ("init [FOLDER]", "Write a commented starter normcheck.toml."),
-            ])
+        with formatter.section("子命令"):
+            formatter.write_dl(SUBCOMMAND_HELP)
         formatter.write_paragraph()
-        formatter.write_text("Exit codes: 0 no finding at or above --fail-on; 1 at least one; "
-                             "2 usage error, bad rule or config, or an unreadable input (2 wins over 1).")
+        formatter.write_text("退出码：0 没有达到 --fail-on 级别的问题；1 有；"
+                             "2 用法错误、规则或配置有误、或有文件无法读取（2 优先于 1）。")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -155,38 +170,43 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 @click.command(cls=NormcheckCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: text).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="报告格式（默认：text）；opinion 为审查意见书（.docx，须用 --output 指定文件）。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把报告写入此文件。")
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(path_type=Path),
-              help="More rule files or folders (repeatable).")
-@click.option("--select", multiple=True, help="Only these rule IDs or tags (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule IDs or tags (comma-separated).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1.")
+              help="另外加载的规则文件或文件夹（可重复）。")
+@click.option("--select", multiple=True, help="只运行这些规则编号或标签（逗号分隔）。")
+@click.option("--ignore", multiple=True, help="不运行这些规则编号或标签（逗号分隔）。")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="达到此级别的问题使退出码为 1。")
 @click.option("--mode", type=click.Choice(MODES),
-              help="Read each input as a lone document or as a filing package (default: detected).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel workers (default: number of CPUs).")
+              help="把每个输入当作单独一份文件（document）或一套报送材料（package）检查（默认：自动判断）。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行进程数（默认：CPU 核数）。")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Configuration file (default: normcheck.toml or pyproject.toml found upward).")
+              help="配置文件（默认：向上查找 normcheck.toml 或 pyproject.toml）。")
 @click.option("--annotate", type=click.Path(file_okay=False, path_type=Path),
-              help="Write a copy of each .docx with a Word comment per finding into this folder.")
+              help="在此文件夹中为每份 .docx 生成带 Word 批注的副本（每个问题一条批注）。")
+@click.option("--suggest", type=click.Path(file_okay=False, path_type=Path),
+              help="在此文件夹中为每份 .docx 生成修订副本：能机械修改的问题以 Word 修订（审查人署名）提出，旁附批注。")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Report only findings not recorded in this baseline file.")
+              help="只报告此基线文件中没有记录的问题。")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Record the current findings in this baseline file.")
-@click.option("--no-color", is_flag=True, help="Plain output without colours.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+              help="把本次发现的问题记录到此基线文件。")
+@click.option("--expiring-within", metavar="期限",
+              help="报告有效期在此期限内届满（警告 FILE-EXP-001）或已届满（错误 FILE-EXP-002）的文件，如 90d、3m、1y。")
+@click.option("--no-color", is_flag=True, help="不使用颜色。")
+@click.option("--debug", is_flag=True, help="内部错误时显示调用栈。")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
-              help="Seconds allowed per file.")
-@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing stored results.")
+              help="每个文件允许的检查时间（秒）。")
+@click.option("--no-cache", is_flag=True, help="重新检查每个文件，不使用已保存的结果。")
 @click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY, show_default=True,
-              metavar="MB", help="Memory limit of each worker process in MB (0: no limit).")
+              metavar="MB", help="每个工作进程的内存上限（MB，0 表示不限）。")
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="Show the version (and the law register's date) and exit.")
+              help="显示版本号（及法律法规库的日期）并退出。")
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
         select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, mode: str | None, jobs: int | None,
-        config_path: Path | None, annotate: Path | None, baseline: Path | None, write_baseline: Path | None,
-        no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
-    """Check administrative normative documents (.docx, .txt, .md files, folders, globs) against the rules."""
+        config_path: Path | None, annotate: Path | None, suggest: Path | None, baseline: Path | None, write_baseline: Path | None,
+        expiring_within: str | None, no_color: bool, debug: bool, timeout: float, no_cache: bool, max_memory: int) -> None:
+    """按规则检查行政规范性文件（.docx、.txt、.md 文件，文件夹或通配符）。"""
     if not paths:
         fail("缺少要检查的文件或文件夹（normcheck PATH...；normcheck --help 查看用法）")
     try:
@@ -198,9 +218,10 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
         # An explicit --select states the whole selection; the file's ignore list applies to its own select.
         ignore=[*([] if select else config.ignore), *_split(ignore)],
-        fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, baseline=baseline,
+        fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, suggest=suggest, baseline=baseline,
         write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
-        cache=config.cache and not no_cache, max_memory=max_memory)
+        cache=config.cache and not no_cache, max_memory=max_memory,
+        expiring_within=_window(expiring_within, config))
     try:
         code = run_check(options, config)
     except NormcheckError as exc:
@@ -214,6 +235,18 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
     except KeyboardInterrupt:
         fail("已中断，检查未完成")
     sys.exit(code)
+
+
+def _window(value: str | None, config: Config) -> int | None:
+    """Days of ``--expiring-within`` (else of the configuration's ``expiring-within``), or None."""
+    if value is None:
+        return config.expiring_within
+    from normcheck.review import parse_days
+
+    try:
+        return parse_days(value, "--expiring-within：")
+    except ConfigError as exc:
+        fail(str(exc))
 
 
 def _os_error(exc: OSError) -> str:
@@ -240,6 +273,7 @@ class CheckOptions:
     mode: str | None = None
     jobs: int | None = None
     annotate: Path | None = None
+    suggest: Path | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
     color: bool = True
@@ -247,6 +281,7 @@ class CheckOptions:
     timeout: float | None = 300.0
     cache: bool = True
     max_memory: int = DEFAULT_MAX_MEMORY
+    expiring_within: int | None = None
 
 
 def run_check(options: CheckOptions, config: Config) -> int:
@@ -254,17 +289,20 @@ def run_check(options: CheckOptions, config: Config) -> int:
     from normcheck import runner
     from normcheck.config import validate_against_rules
     from normcheck.dsl import load_rules
+    from normcheck.expiry import EXPIRY_IDS, split_selection
     from normcheck.output import input_files, refuse_input
 
-    spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
-                           select=tuple(options.select), ignore=tuple(options.ignore),
-                           severity=tuple(config.severity.items()), mode=options.mode)
-    ruleset = load_rules(list(spec.paths), params=dict(spec.params) or None)
+    ruleset = load_rules([str(p) for p in options.rule_paths], params=dict(config.params) or None)
     ids = {rule.id for rule in ruleset.rules}
-    validate_against_rules(config, ids, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
-    selected = runner.select_rules(ruleset, options.select, options.ignore, config.severity)
+    validate_against_rules(config, ids | EXPIRY_IDS, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
+    split = split_selection(options.select, options.ignore, config.severity, ids)
+    spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
+                           select=split.select, ignore=split.ignore, severity=split.severity, mode=options.mode)
+    selected = runner.select_rules(ruleset, split.select, split.ignore, dict(split.severity))
     selected.mode = options.mode
 
+    if options.fmt == "opinion" and (options.output is None or options.output.suffix.lower() != ".docx"):
+        raise ConfigError("--format opinion 生成 Word 文件，须用 --output 指定 .docx 文件（如 --output 审查意见.docx）")
     targets = runner.discover_targets(options.paths, config)
     if not targets:
         click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
@@ -274,7 +312,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
             refuse_input(path, inputs, what)
     # A malformed baseline must stop the run before any file is checked, not after.
     recorded = _load_baseline(options.baseline) if options.baseline is not None else None
-    keep = options.annotate is not None or options.fmt == "html"
+    keep = options.annotate is not None or options.suggest is not None or options.fmt == "html"
     cache = _result_cache() if options.cache else None
     with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
         outcome = runner.run(targets, selected, spec=spec, jobs=options.jobs, timeout=options.timeout,
@@ -286,24 +324,58 @@ def run_check(options: CheckOptions, config: Config) -> int:
             if options.debug and result.path in outcome.tracebacks:
                 click.echo(outcome.tracebacks[result.path], err=True)
 
+    checklists = _checklists(results, options, needed=options.expiring_within is not None)
+    if options.expiring_within is not None:
+        _add_expiry_findings(results, checklists, options.expiring_within, split.rules, config)
     unmatched = runner.apply_waivers(results, config.waivers, config.root)
     for waiver in unmatched:
         click.echo(f"normcheck: 警告：豁免未匹配任何问题：{waiver.path} {waiver.rule}", err=True)
     suppressed = _apply_baseline(results, options, recorded)
-    annotated = _annotate(results, options.annotate, inputs) if options.annotate is not None else True
+    annotated = (_annotate(results, options.annotate, inputs, config.review) if options.annotate is not None
+                 else True)
+    if options.suggest is not None:
+        annotated = _suggest(results, options.suggest, inputs, selected.ruleset, config.review) and annotated
 
     from normcheck.report import render
 
     report = render(options.fmt, results, rules=selected.ruleset, baseline_suppressed=suppressed,
                     unmatched_waivers=[f"{w.path} {w.rule}" for w in unmatched], version=__version__,
-                    color=_wants_color(options), fail_on=options.fail_on)
+                    color=_wants_color(options), fail_on=options.fail_on, reviewer=config.review,
+                    checklists=checklists if options.fmt in CHECKLIST_FORMATS else None)
     if options.output is not None:
         from normcheck.output import write_atomic
 
         write_atomic(options.output, report)
-    else:
+    elif isinstance(report, str):
         click.echo(report, nl=not report.endswith("\n"))
     return exit_code(results, options.fail_on, failed=not annotated)
+
+
+def _add_expiry_findings(results: list[FileResult], checklists: Any, window: int, rules: list[Any],
+                         config: Config) -> None:
+    """FILE-EXP-001/002 for each readable result, from the validity end date of its elements checklist."""
+    from normcheck.expiry import expiry_findings
+    from normcheck.model import Finding
+
+    today = config.review.today()
+    for result in results:
+        if result.error is not None:
+            continue
+        items = {item.key: item for item in checklists.get(result.path, [])}
+        found = expiry_findings(result.path, items.get("validity"), today, window, rules, config.severity)
+        if found:
+            result.findings = sorted([*result.findings, *found], key=Finding.sort_key)
+
+
+def _checklists(results: list[FileResult], options: CheckOptions, *, needed: bool = False) -> Any:
+    """The elements checklists, for the formats that show them and the expiry checks (stored beside the
+    result cache)."""
+    if options.fmt not in CHECKLIST_FORMATS and not needed:
+        return {}
+    from normcheck.report.checklist import checklists_for
+    from normcheck.report.checklist_store import ChecklistStore
+
+    return checklists_for(results, ChecklistStore() if options.cache else None, options.mode)
 
 
 def _result_cache() -> Any:
@@ -340,17 +412,31 @@ def _apply_baseline(results: list[FileResult], options: CheckOptions, recorded: 
     return suppressed
 
 
-def _annotate(results: list[FileResult], folder: Path, inputs: set[Path]) -> bool:
+def _annotate(results: list[FileResult], folder: Path, inputs: set[Path], reviewer: Reviewer) -> bool:
     """Write the annotated copies; returns False when one could not be written."""
     from normcheck.report.annotate import annotate_results
 
     ok = True
-    for source, outcome in annotate_results(results, folder, inputs):
+    for source, outcome in annotate_results(results, folder, inputs, reviewer):
         if isinstance(outcome, NormcheckError):
             click.echo(f"normcheck: {source}: {outcome}", err=True)
             ok = False
         else:
             click.echo(f"normcheck: 已生成批注副本 {outcome}", err=True)
+    return ok
+
+
+def _suggest(results: list[FileResult], folder: Path, inputs: set[Path], ruleset: Any, reviewer: Reviewer) -> bool:
+    """Write the copies with tracked changes; returns False when one could not be written."""
+    from normcheck.suggest import suggest_results
+
+    ok = True
+    for source, outcome, count in suggest_results(results, folder, inputs, ruleset, reviewer):
+        if isinstance(outcome, NormcheckError):
+            click.echo(f"normcheck: {source}: {outcome}", err=True)
+            ok = False
+        else:
+            click.echo(f"normcheck: 已生成修订副本 {outcome}（{count} 处修订）", err=True)
     return ok
 
 

@@ -16,12 +16,13 @@ from typing import Any
 
 from normcheck.errors import ConfigError
 from normcheck.model import SEVERITIES
+from normcheck.review import Reviewer, parse_days, parse_review
 
 CONFIG_NAMES = ("normcheck.toml", "pyproject.toml")
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "opinion")
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = frozenset({"select", "ignore", "severity", "rules", "params", "include", "exclude", "fail-on",
-                        "format", "waivers", "cache"})
+                        "format", "waivers", "cache", "review", "expiring-within"})
 WAIVER_KEYS = frozenset({"path", "rule", "reason"})
 
 
@@ -54,6 +55,8 @@ class Config:
     format: str | None = None
     waivers: list[Waiver] = field(default_factory=list)
     cache: bool = True
+    review: Reviewer = field(default_factory=Reviewer)
+    expiring_within: int | None = None
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config root, in POSIX form (absolute when outside the root)."""
@@ -135,6 +138,9 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     if not isinstance(cache, bool):
         raise ConfigError(f"{where}cache 应为 true 或 false")
     config.cache = cache
+    config.review = parse_review(data.get("review", {}), root, where)
+    if "expiring-within" in data:
+        config.expiring_within = parse_days(data["expiring-within"], f"{where}expiring-within：")
     return config
 
 
@@ -252,8 +258,12 @@ exclude = ["~$*"]
 # Exit with 1 when a finding of this severity or higher is found: error, warning, info or never.
 fail-on = "error"
 
-# Output format: text, json, sarif, junit, github or html.
+# Output format: text, json, sarif, junit, github, html or opinion (the review opinion, a .docx: needs --output).
 # format = "text"
+
+# Report documents whose validity period ends within this window (warning) or has ended (error),
+# as --expiring-within does: 90d, 12w, 3m, 1y.
+# expiring-within = "90d"
 
 # Reuse the stored results of unchanged documents (false: check everything on every run, as --no-cache).
 # cache = true
@@ -266,6 +276,16 @@ fail-on = "error"
 # need quotes in TOML. The bundled parameters and their defaults:
 [params]
 {params}
+# The reviewer (审查人) who signs the review opinion (--format opinion) and is the author of the comments
+# (--annotate) and tracked changes (--suggest); times are shown in this time zone (default: the system's).
+[review]
+# name = "张三"
+# initials = "张三"
+# office = "前进区司法局"
+# timezone = "Asia/Shanghai"
+# opinion-title = "关于《{title}》的合法性审查意见"
+# template = "审查意见模板.docx"
+
 # Waivers (豁免): a rule that does not apply to some files. The reason is mandatory.
 # [[waivers]]
 # path = "archive/2019/*.docx"

@@ -51,9 +51,20 @@ def list_rules(extra: tuple[Path, ...], no_bundled: bool) -> None:
     table = Table("ID", "严重程度", "标签", "标题")
     for rule in ruleset.rules:
         table.add_row(rule.id, rule.severity, ", ".join(rule.tags), rule.title)
+    builtin = [] if no_bundled else _builtin_rules()
+    for extra_rule in builtin:
+        table.add_row(extra_rule.id, extra_rule.severity, ", ".join(extra_rule.tags),
+                      f"{extra_rule.title}（程序内置，--expiring-within 启用）")
     console = _console()
     console.print(table)
-    console.print(f"{len(ruleset.rules)} 条规则")
+    console.print(f"{len(ruleset.rules) + len(builtin)} 条规则")
+
+
+def _builtin_rules() -> list[Any]:
+    """The checks written in Python (the expiry checks): listed and shown like the rules of rule files."""
+    from normcheck.expiry import EXPIRY_RULES
+
+    return list(EXPIRY_RULES)
 
 
 @rules_group.command(name="show")
@@ -63,10 +74,21 @@ def show_rule(rule_id: str, extra: tuple[Path, ...], no_bundled: bool) -> None:
     """显示一条规则的全部内容：依据、消息、示例以及它编译成的检查。"""
     ruleset = _load(extra, no_bundled)
     rule = ruleset.get(rule_id)
+    from rich.markup import escape
+
+    builtin = next((r for r in _builtin_rules() if r.id == rule_id), None) if rule is None else None
+    if builtin is not None:
+        console = _console()
+        console.print(f"[bold]{escape(builtin.id)}[/bold]  {escape(builtin.title)}")
+        for label, value in (("实现", "程序内置检查（normcheck/expiry.py），规则文件无法表示“今天”；由 --expiring-within "
+                                      "或配置项 expiring-within 启用"),
+                             ("严重程度", builtin.severity), ("标签", ", ".join(builtin.tags)), ("依据", builtin.basis),
+                             ("消息", builtin.message), ("修改建议", builtin.fix)):
+            console.print(f"{label}：{escape(value)}")
+        return
     if rule is None:
         click.echo(f"没有编号为 {rule_id} 的规则", err=True)
         sys.exit(2)
-    from rich.markup import escape
 
     console = _console()
     console.print(f"[bold]{escape(rule.id)}[/bold]  {escape(rule.title)}")

@@ -288,6 +288,20 @@ class Example:
     pos: Pos
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A rule's mechanical fix (``suggest …``): ``kind`` replace_text (``old`` → ``template`` inside the
+    match), replace_match (the match → ``template``), citation (the cited 《law》 and its articles →
+    《``template``》 and the article ``name`` maps them to, when one-to-one), normalize (the match rewritten by
+    the normalizer ``name``) or insert (``template`` after the text of the fact ``name``)."""
+
+    kind: str
+    template: str = ""
+    old: str = ""
+    name: str = ""
+    pos: Pos = (0, 0)
+
+
 @dataclass(slots=True)
 class RuleNode:
     id: str
@@ -306,6 +320,7 @@ class RuleNode:
     applies_from: _dt.date | None = None
     applies_until: _dt.date | None = None
     applies_issuers: list[tuple[str, Pos]] = field(default_factory=list)
+    suggestion: Suggestion | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from normcheck.dsl.compiler import (
     RequireCheck,
     WhenCheck,
 )
+from normcheck.dsl.suggestions import CompiledSuggestion, compile_suggestion
 from normcheck.dsl.templates import Template, TemplateProblem, parse_template
 from normcheck.structure.vocab import ISSUER_TYPES, ROLES
 
@@ -50,6 +51,8 @@ class CompiledRule:
     applies_from: date | None = None
     applies_until: date | None = None
     applies_issuers: tuple[str, ...] = ()
+    # The mechanical fix of the rule's `suggest` clause (applied by --suggest), or None.
+    suggestion: CompiledSuggestion | None = None
 
     def applies_to(self, mode: str, issue_day: date | None, issuer_type: str | None) -> bool:
         """Whether the rule runs on an input of this mode, issue date and issuer type. An unknown issuer
@@ -99,6 +102,8 @@ def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set
         raise lib.error(f"规则 {node.id} 的 applies from 晚于 applies until", path, node.pos)
     rule.message_template = _template(node.message, node.title, path, lib, captures)
     rule.fix_template = _template(node.fix, "", path, lib, captures)
+    if node.suggestion is not None:
+        rule.suggestion = compile_suggestion(node.suggestion, path, lib, set(cond.FACTS))
     for example in node.examples:
         if example.is_file and not os.path.isfile(example_path(path, example.text)):
             raise lib.error(f"示例文件“{example.text}”不存在（路径相对于规则文件所在的文件夹）", path, example.pos)

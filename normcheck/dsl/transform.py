@@ -123,6 +123,10 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
                 node.roles.extend(value)
             elif kind == "applies_issuer":
                 node.applies_issuers.extend(value)
+            elif kind == "suggest":
+                if node.suggestion is not None:
+                    node.repeated.append((kind, pos))
+                node.suggestion = value
             elif kind in ("applies_mode", "applies_from", "applies_until"):
                 if getattr(node, kind) is not None:
                     node.repeated.append((kind.replace("_", " "), pos))
@@ -161,6 +165,21 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
 
     def fix(self, meta: Any, c: list[Token]) -> tuple[str, str, ast.Pos]:
         return ("fix", c[0].value, _tpos(c[0]))
+
+    def suggest_replace_text(self, meta: Any, c: list[Token]) -> tuple[str, ast.Suggestion, ast.Pos]:
+        return ("suggest", ast.Suggestion("replace_text", c[1].value, old=c[0].value, pos=_pos(meta)), _pos(meta))
+
+    def suggest_replace_match(self, meta: Any, c: list[Token]) -> tuple[str, ast.Suggestion, ast.Pos]:
+        return ("suggest", ast.Suggestion("replace_match", c[0].value, pos=_pos(meta)), _pos(meta))
+
+    def suggest_citation(self, meta: Any, c: list[Token]) -> tuple[str, ast.Suggestion, ast.Pos]:
+        return ("suggest", ast.Suggestion("citation", c[0].value, name=c[1].value, pos=_pos(meta)), _pos(meta))
+
+    def suggest_normalize(self, meta: Any, c: list[Token]) -> tuple[str, ast.Suggestion, ast.Pos]:
+        return ("suggest", ast.Suggestion("normalize", name=c[0].value, pos=_pos(meta)), _pos(meta))
+
+    def suggest_insert(self, meta: Any, c: list[Token]) -> tuple[str, ast.Suggestion, ast.Pos]:
+        return ("suggest", ast.Suggestion("insert", c[0].value, name=c[1].value, pos=_pos(meta)), _pos(meta))
 
     def example_text(self, meta: Any, c: list[Token]) -> tuple[str, ast.Example, ast.Pos]:
         return ("example", ast.Example(c[0].value, c[1].value, False, _tpos(c[1])), _pos(meta))

@@ -17,17 +17,22 @@ FORMATS: dict[str, str] = {
     "junit": "normcheck.report.junit",
     "github": "normcheck.report.github",
     "html": "normcheck.report.html",
+    "opinion": "normcheck.report.opinion",
 }
+# Formats whose output is a binary file (written with --output only).
+BINARY_FORMATS = frozenset({"opinion"})
 
 # Options a caller may pass to any format; a format that has no use for one ignores it, so the CLI can
 # pass the same options whatever --format says. Anything else is a programming error.
 COMMON_OPTIONS = frozenset({
     "rules", "baseline_suppressed", "unmatched_waivers", "version", "timestamp", "color", "width", "fail_on",
+    "reviewer", "checklists",
 })
 
 
-def render(fmt: str, results: list[FileResult], **options: Any) -> str:
-    """Render ``results`` in format ``fmt`` (one of ``FORMATS``) and return the whole output as a string."""
+def render(fmt: str, results: list[FileResult], **options: Any) -> str | bytes:
+    """Render ``results`` in format ``fmt`` (one of ``FORMATS``) and return the whole output: a string, or
+    bytes for the ``BINARY_FORMATS``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
     unknown = set(options) - COMMON_OPTIONS
@@ -37,4 +42,5 @@ def render(fmt: str, results: list[FileResult], **options: Any) -> str:
 
     module = importlib.import_module(FORMATS[fmt])
     accepted = inspect.signature(module.render).parameters
-    return str(module.render(results, **{k: v for k, v in options.items() if k in accepted}))
+    output = module.render(results, **{k: v for k, v in options.items() if k in accepted})
+    return bytes(output) if fmt in BINARY_FORMATS else str(output)

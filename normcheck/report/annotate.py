@@ -16,16 +16,16 @@ from typing import Any
 from normcheck.errors import ConfigError, NormcheckError
 from normcheck.model import Block, Document, FileResult, Finding
 from normcheck.output import refuse_input, write_atomic
+from normcheck.review import Reviewer
 
-AUTHOR = "normcheck"
-INITIALS = "NC"
 PART_NAMES = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注", "comment": "批注"}
 
 
-def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path]
+def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path], reviewer: Reviewer | None = None
                      ) -> Iterator[tuple[str, Path | NormcheckError]]:
     """Annotate every readable .docx among ``results`` into ``folder``; yields (source, written path or
-    the error that stopped it). Results must carry their ``Document`` (``keep_documents``)."""
+    the error that stopped it). Results must carry their ``Document`` (``keep_documents``). Comments are
+    signed by ``reviewer`` (default: "normcheck")."""
     taken: set[str] = set()
     for result in results:
         if result.error is not None or result.document is None:
@@ -34,7 +34,7 @@ def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path]
             destination = folder / _free_name(Path(source).name, taken)
             try:
                 refuse_input(destination, inputs | {Path(source).resolve()}, "批注副本")
-                annotate_docx(Path(source), findings, result.document, destination)
+                annotate_docx(Path(source), findings, result.document, destination, reviewer)
             except NormcheckError as exc:
                 yield source, exc
             except OSError as exc:
@@ -65,13 +65,17 @@ def _free_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def annotate_docx(source: Path, findings: list[Finding], doc: Document, destination: Path) -> int:
-    """Write ``destination``: ``source`` with one comment per finding. Returns the number of comments."""
+def annotate_docx(source: Path, findings: list[Finding], doc: Document, destination: Path,
+                  reviewer: Reviewer | None = None) -> int:
+    """Write ``destination``: ``source`` with one comment per finding, by ``reviewer``. Returns the number of
+    comments."""
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
+
+    from normcheck.report.wordstyles import ensure_comment_styles, stamp_comment
 
     try:
         word = docx.Document(str(source))
@@ -81,13 +85,18 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
     main_part = str(word.part.partname).lstrip("/")
     blocks = [b for b in doc.blocks if b.file in ("", str(source), doc.path) or len(doc.files) <= 1]
     title = _title_element(doc, blocks, paragraphs, main_part)
+    reviewer = reviewer or Reviewer()
+    moment = reviewer.now()
     for finding in findings:
         element, block = _target(finding, blocks, paragraphs, title, main_part)
         runs = _anchor_runs(element, block, finding)
-        comment = word.add_comment(runs, text=f"[{finding.rule}] {finding.title}", author=AUTHOR,
-                                   initials=INITIALS)
+        comment = word.add_comment(runs, text=f"[{finding.rule}] {finding.title}", author=reviewer.name,
+                                   initials=reviewer.initials)
+        stamp_comment(comment, reviewer, moment)
         for line in _comment_lines(finding, on_title=block is None):
             comment.add_paragraph(line)
+    if findings:
+        ensure_comment_styles(word)
     buffer = io.BytesIO()
     word.save(buffer)
     write_atomic(destination, buffer.getvalue())

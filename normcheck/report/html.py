@@ -4,14 +4,17 @@ marked and linked to the findings. Inline CSS only, no script, no external resou
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from importlib import resources
 
 from normcheck.laws.register import register_date
 from normcheck.model import SEVERITIES, FileResult, Finding
+from normcheck.report.checklist import FOUND, ChecklistItem
 from normcheck.report.excerpt import find_block, split_excerpt
 from normcheck.report.html_text import block_ids, document_text, esc, group_hits
 from normcheck.report.labels import location_in, severity_label, tag_label
 from normcheck.report.summary import Summary, summarize
+from normcheck.review import DEFAULT_NAME, Reviewer, utc_offset
 
 TITLE = "规范性文件检查报告"
 
@@ -77,9 +80,22 @@ def _finding(finding: Finding, fid: str, path: str, block_text: str | None, targ
     return "\n".join(parts)
 
 
-def _document(result: FileResult, n: int) -> str:
+def checklist_table(result: FileResult, items: list[ChecklistItem]) -> str:
+    """要素核对表: element, value (or 未找到 / 需报送材料核对) and where it was read."""
+    rows = []
+    for item in items:
+        value = esc(item.shown) if item.status == FOUND else f'<span class="check-{item.status}">{esc(item.shown)}</span>'
+        rows.append(f'<tr><th scope="row">{esc(item.label)}</th><td>{value}</td>'
+                    f'<td class="muted">{esc(item.where(result.path))}</td></tr>')
+    return ('<h3>要素核对表</h3><table class="checklist"><thead><tr><th>要素</th><th>内容</th><th>位置</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _document(result: FileResult, n: int, checklist: list[ChecklistItem] | None = None) -> str:
     prefix = f"doc{n}"
     out = [f'<section class="document" id="{prefix}">', f"<h2>{esc(result.path)}</h2>"]
+    if checklist and result.error is None:
+        out.append(checklist_table(result, checklist))
     if result.error is not None:
         out.append(f'<div class="error-box"><span class="badge unreadable">无法读取</span> '
                    f"{esc(result.error.message)} <span class=\"muted\">（{esc(result.error.code)}）</span></div>")
@@ -111,14 +127,29 @@ def _document(result: FileResult, n: int) -> str:
     return "\n".join(out)
 
 
+def _meta(version: str, when: dt.datetime, reviewer: Reviewer) -> str:
+    """Who reviewed, with which version, and when (in the reviewer's time zone)."""
+    pieces = []
+    if reviewer.name != DEFAULT_NAME or reviewer.office:
+        who = "".join(p for p in (reviewer.office, " " if reviewer.office and reviewer.name != DEFAULT_NAME else "",
+                                  reviewer.name if reviewer.name != DEFAULT_NAME else "") if p)
+        pieces.append(f"审查人 {esc(who)}")
+    pieces.append(f"normcheck {esc(version)}")
+    pieces.append(f"法律法规库 {esc(register_date())}")
+    pieces.append(f"生成时间 {when:%Y-%m-%d %H:%M:%S} {esc(utc_offset(when))}")
+    return f'<p class="meta">{" · ".join(pieces)}</p>'
+
+
 def render(results: list[FileResult], *, baseline_suppressed: int = 0,
            unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None,
-           timestamp: dt.datetime | None = None) -> str:
+           timestamp: dt.datetime | None = None, reviewer: Reviewer | None = None,
+           checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
     if version is None:
         from normcheck import __version__
 
         version = __version__
-    when = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    reviewer = reviewer or Reviewer()
+    when = (timestamp or reviewer.now()).astimezone(reviewer.tzinfo())
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     page = [
         "<!DOCTYPE html>",
@@ -132,11 +163,10 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
         "</head>",
         "<body>",
         f"<header><h1>{TITLE}</h1>",
-        f'<p class="meta">normcheck {esc(version)} · 法律法规库 {esc(register_date())} · '
-        f'生成时间 {when:%Y-%m-%d %H:%M:%S} UTC</p></header>',
+        _meta(version, when, reviewer) + "</header>",
         "<main>",
         _summary(results, summary),
-        *(_document(result, n) for n, result in enumerate(results, start=1)),
+        *(_document(result, n, (checklists or {}).get(result.path)) for n, result in enumerate(results, start=1)),
         "</main>",
         "</body>",
         "</html>",

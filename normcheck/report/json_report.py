@@ -2,30 +2,35 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from normcheck.model import SEVERITIES, FileResult
+from normcheck.report.checklist import ChecklistItem
 from normcheck.report.summary import summarize
 
 
 def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
-                  unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None
-                  ) -> dict[str, object]:
-    """The report as a plain dict, keys in contract order."""
+                  unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None,
+                  checklists: Mapping[str, list[ChecklistItem]] | None = None) -> dict[str, object]:
+    """The report as a plain dict, keys in contract order; a file has a ``checklist`` when ``checklists``
+    holds one for its path."""
     if version is None:
         from normcheck import __version__
 
         version = __version__
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
-    files = [
-        {
+    files: list[dict[str, object]] = []
+    for result in results:
+        entry: dict[str, object] = {
             "path": result.path,
             "error": result.error.to_json() if result.error else None,
             "findings": [finding.to_json() for finding in result.findings],
             "waived": [{"finding": w.finding.to_json(), "reason": w.reason} for w in result.waived],
             "warnings": list(result.warnings),
         }
-        for result in results
-    ]
+        if checklists and result.path in checklists:
+            entry["checklist"] = [item.to_json() for item in checklists[result.path]]
+        files.append(entry)
     totals: dict[str, object] = {"files": summary.files, "unreadable": summary.unreadable}
     totals.update({severity: summary.severities.get(severity, 0) for severity in SEVERITIES})
     totals.update({
@@ -45,7 +50,8 @@ def law_register() -> dict[str, str]:
 
 
 def render(results: list[FileResult], *, baseline_suppressed: int = 0,
-           unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None) -> str:
+           unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None,
+           checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
     obj = report_object(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers,
-                        version=version)
+                        version=version, checklists=checklists)
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"

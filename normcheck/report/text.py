@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from collections.abc import Mapping
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from normcheck.laws.register import register_date
 from normcheck.model import SEVERITIES, FileResult, Finding
+from normcheck.report.checklist import FOUND, MISSING, ChecklistItem
 from normcheck.report.excerpt import find_block, split_excerpt
 from normcheck.report.labels import location_in, severity_label, tag_label
 from normcheck.report.summary import Summary, summarize
@@ -83,8 +85,23 @@ def _finding(finding: Finding, result: FileResult, color: bool) -> RenderableTyp
     return Group(head, Padding(Group(*lines), (0, 0, 0, 4), expand=False))
 
 
-def _file_section(result: FileResult, color: bool) -> RenderableType:
+def _checklist(result: FileResult, items: list[ChecklistItem]) -> RenderableType:
+    """要素核对: one line per element, the value and where it was read, or why there is none."""
+    table = Table(title="要素核对", box=None, title_justify="left", show_header=False, pad_edge=False,
+                  title_style="bold")
+    table.add_column("要素", style="dim", no_wrap=True)
+    table.add_column("内容", overflow="fold")
+    table.add_column("位置", style="dim", overflow="fold")
+    for item in items:
+        style = None if item.status == FOUND else "yellow" if item.status == MISSING else "cyan"
+        table.add_row(item.label, Text(item.shown, style=style or ""), item.where(result.path))
+    return table
+
+
+def _file_section(result: FileResult, color: bool, checklist: list[ChecklistItem] | None = None) -> RenderableType:
     parts: list[RenderableType] = [_file_heading(result)]
+    if checklist:
+        parts.append(Padding(_checklist(result, checklist), (0, 0, 0, 2), expand=False))
     for warning in result.warnings:
         parts.append(Padding(Text(f"读取提示：{warning}", style="yellow"), (0, 0, 0, 2), expand=False))
     for severity in SEVERITIES:
@@ -94,7 +111,21 @@ def _file_section(result: FileResult, color: bool) -> RenderableType:
         title = Text(f"{severity_label(severity)}（{len(findings)}）", style=SEVERITY_STYLES[severity])
         body = [_finding(f, result, color) for f in findings]
         parts.append(Padding(Group(title, *body), (0, 0, 0, 2), expand=False))
+    if result.waived:
+        parts.append(Padding(_waived(result), (0, 0, 0, 2), expand=False))
     return Group(*parts)
+
+
+def _waived(result: FileResult) -> RenderableType:
+    """Each waived finding with the waiver's reason, so that the reader sees what was set aside and why."""
+    lines: list[RenderableType] = [Text(f"已豁免（{len(result.waived)}）", style="dim bold")]
+    for waived in result.waived:
+        finding = waived.finding
+        head = Text.assemble(("○ ", "dim"), (finding.rule, "bold"), f" {finding.title}",
+                             (f"  [{location_in(finding.location, result.path)}]", "dim"))
+        reason = Padding(Text.assemble(("豁免理由：", "dim"), waived.reason), (0, 0, 0, 4), expand=False)
+        lines.append(Group(head, reason))
+    return Group(*lines)
 
 
 def _summary_tables(summary: Summary) -> list[RenderableType]:
@@ -122,7 +153,8 @@ def _summary_tables(summary: Summary) -> list[RenderableType]:
 
 
 def render_text(results: list[FileResult], *, color: bool = False, width: int | None = None,
-                baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = ()) -> str:
+                baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = (),
+                checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
     """The report as text, ANSI-styled when ``color`` is true, wrapped at ``width`` terminal cells (default:
     the terminal's width, or ``DEFAULT_WIDTH`` when there is no terminal)."""
     if width is None:
@@ -132,7 +164,7 @@ def render_text(results: list[FileResult], *, color: bool = False, width: int | 
                       color_system="standard" if color else None, highlight=False, markup=False, emoji=False,
                       legacy_windows=False, soft_wrap=False)
     for result in results:
-        console.print(_file_section(result, color))
+        console.print(_file_section(result, color, (checklists or {}).get(result.path)))
         console.print()
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     for waiver in summary.unmatched_waivers:
@@ -143,6 +175,7 @@ def render_text(results: list[FileResult], *, color: bool = False, width: int | 
 
 
 def render(results: list[FileResult], *, color: bool = False, width: int | None = None,
-           baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = ()) -> str:
+           baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = (),
+           checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
     return render_text(results, color=color, width=width, baseline_suppressed=baseline_suppressed,
-                       unmatched_waivers=unmatched_waivers)
+                       unmatched_waivers=unmatched_waivers, checklists=checklists)

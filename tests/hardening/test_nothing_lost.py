@@ -82,6 +82,13 @@ def _invocations(tree: Path, out: Path) -> list[list[str]]:
         ["rules", "check", rules],
         ["rules", "docs", f"{o}/ruledocs", "--check"],
         ["rules", "docs", f"{o}/ruledocs", "--rules", rules, "--no-bundled"],
+        [t, "--format", "opinion", "--output", f"{o}/审查意见.docx"],
+        [t, "--expiring-within", "90d", "--format", "json"],
+        [t, "--suggest", f"{o}/suggested"],
+        [docx, "--suggest", str(tree)],
+        [t, "--format", "opinion", "--output", docx],
+        ["ledger", t, "--output", f"{o}/台账.xlsx", "--expiring-within", "30d", "--today", "2026-01-01"],
+        ["ledger", t, "-o", f"{o}/台账.csv", "--config", str(tree / "normcheck.toml"), "--jobs", "1", "--no-cache"],
         ["init", f"{o}/fresh"],
         ["init", t],
         ["--version"],
@@ -111,14 +118,15 @@ def test_every_command_leaves_every_input_untouched(tree: Path, tmp_path: Path,
         changed = sorted(name for name in before if after.get(name) != before[name])
         assert not changed, f"{args} changed or removed inputs: {changed}"
         added = set(after) - set(before)
-        # Only annotated copies may land inside the tree, and only where --annotate pointed.
-        assert "--annotate" in args or not added, (args, added)
+        # Only annotated or suggested copies may land inside the tree, and only where --annotate/--suggest pointed.
+        assert "--annotate" in args or "--suggest" in args or not added, (args, added)
         assert all(name.endswith(".docx") for name in added), (args, added)
         before.update(after)
     for command, options in all_options().items():
         for option in options:
             assert set(option.opts) & used, f"no invocation uses {' '.join(command)} {option.opts[0]}: add one"
-    assert {"report.json", "report.sarif", "report.xml", "report.html", "baseline.json"} <= {
+    assert {"report.json", "report.sarif", "report.xml", "report.html", "baseline.json", "审查意见.docx", "台账.xlsx",
+            "台账.csv"} <= {
         p.name for p in out.iterdir()}
     assert list((out / "annotated").glob("*.docx"))
     assert (out / "fresh" / "normcheck.toml").is_file()

@@ -7,6 +7,7 @@ import pytest
 
 from normcheck.model import Block, Document, FileResult, Finding, Location
 from normcheck.report import html
+from normcheck.review import Reviewer
 
 VOID = {"meta", "br", "hr", "img", "link", "input", "col", "wbr"}
 
@@ -48,7 +49,22 @@ def _parse(page: str) -> _Tree:
 
 def test_golden(results, fixed, golden):
     golden("report.html", html.render(results, baseline_suppressed=2, unmatched_waivers=["old/*.docx: CC-001"],
-                                      **fixed))
+                                      reviewer=REVIEWER, **fixed))
+
+
+REVIEWER = Reviewer(name="张三", office="前进区司法局", timezone="Asia/Shanghai")
+
+
+def test_times_in_the_reviewers_time_zone(results, fixed):
+    page = html.render(results, reviewer=REVIEWER, **fixed)
+    assert "2026-01-02 11:04:05 UTC+08:00" in page
+    assert "前进区司法局 张三" in page
+
+
+def test_anonymous_reviewer_is_not_named(results, fixed):
+    page = html.render(results, reviewer=Reviewer(timezone="UTC"), **fixed)
+    assert "审查人" not in page
+    assert "03:04:05 UTC+00:00" in page
 
 
 def test_well_formed_self_contained_page(results):
