@@ -44,7 +44,8 @@ def build_ledger(results: list[FileResult], checklists: Mapping[str, list[Checkl
         items = {item.key: item for item in checklists.get(result.path, [])}
         values = [items[key].value if key in items and items[key].status == FOUND else "" for key, _ in ELEMENT_COLUMNS]
         if result.error is not None:
-            status, status_cells = None, ("", "无法读取", "")
+            status = None
+            status_cells: tuple[str, str, int | str] = ("", "无法读取", "")
         else:
             end = _end_date(items.get("validity"))
             status = validity_status(end, today, window)

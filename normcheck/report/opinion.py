@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -258,7 +258,7 @@ def _checklist_table(word: Any, result: FileResult, checklist: list[ChecklistIte
     _table(word, ("要素", "内容", "位置"), [(i.label, i.shown, i.where(result.path)) for i in checklist])
 
 
-def _table(word: Any, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _table(word: Any, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Mm
 
