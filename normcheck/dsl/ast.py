@@ -93,7 +93,8 @@ Matcher = Literal | Regex | NameRef | AnyOf | AllOf | Within | Before | WithExce
 # ---- scopes ------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """``kind``: document, package, title, section, tables, citations, headers, body.
+    """``kind``: document, package, title, section, chapter, tables, citations, headers, body (``section``
+    holds the section's name, or the words of a chapter heading).
 
     ``each`` is article/paragraph/sentence for per-unit scopes (``kind`` is then the base scope).
     """
@@ -104,7 +105,7 @@ class Scope:
     pos: Pos = (0, 0)
 
     def describe(self) -> str:
-        base = f'section "{self.section}"' if self.kind == "section" else self.kind
+        base = f'{self.kind} "{self.section}"' if self.kind in ("section", "chapter") else self.kind
         if self.each:
             return f"each {self.each}" + ("" if self.kind == "document" else f" of {base}")
         return base
@@ -180,7 +181,8 @@ Value = Const | FactValue | ParamValue | SentenceValue | SentencePeriod | Period
 
 @dataclass(frozen=True, slots=True)
 class Contains:
-    """``title|document|package|section "X" contains MATCHER``."""
+    """``title|document|package|section "X" contains MATCHER``, or ``FACT contains MATCHER`` (where "fact",
+    ``section`` holding the fact's name)."""
 
     where: str
     section: str | None

@@ -197,7 +197,7 @@ def _check(node: ast.Check, path: str, lib: Library, captures: set[str]) -> Comp
 def _check_scope(scope: ast.Scope, path: str, lib: Library) -> None:
     if scope.kind == "citations" and scope.each is not None:
         raise lib.error("citations 已经是逐条引用检查，不能再写 each … of citations", path, scope.pos)
-    if scope.kind == "section" and not (scope.section or "").strip():
+    if scope.kind in ("section", "chapter") and not (scope.section or "").strip():
         raise lib.error("章节名称不能为空", path, scope.pos)
 
 
@@ -208,6 +208,12 @@ def _fact_name(name: str, path: str, lib: Library, pos: ast.Pos) -> None:
 
 
 def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str]) -> cond.Condition:
+    if isinstance(node, ast.Contains) and node.where == "fact":
+        name = node.section or ""
+        _fact_name(name, path, lib, node.pos)
+        if cond.FACTS[name] != "text":
+            raise lib.error(f"contains 只能用于文字事实，“{name}”是{_TYPE_WORDS.get(cond.FACTS[name], cond.FACTS[name])}",
+                            path, node.pos)
     if isinstance(node, ast.Contains):
         return cond.Contains(node.where, node.section, lib.compile_matcher(node.matcher, path))
     if isinstance(node, ast.HasFact):

@@ -285,7 +285,21 @@ class Contains(Condition):
     matcher: Matcher
 
     def evaluate(self, ctx: DocContext, env: Env) -> bool | None:
+        if self.where == "fact":
+            return self._fact_contains(ctx)
         return any(self.matcher.find(ctx, unit) for unit in ctx.units_for(self.where, self.section))
+
+    def _fact_contains(self, ctx: DocContext) -> bool | None:
+        """The text where the fact was read (authority 上海市宝山区月浦镇人民政府 contains "镇"); unknown when the
+        fact is missing or was not read from the text."""
+        found = getattr(ctx.structure, self.section or "", None)
+        if found is None or not hasattr(found, "block") or not 0 <= found.block < len(ctx.doc.blocks):
+            return None
+        from normcheck.dsl.matchers import Unit
+
+        base = ctx.block_starts[found.block]
+        unit = Unit(((base + found.start, base + found.end),), found.block)
+        return bool(self.matcher.find(ctx, unit))
 
 
 @dataclass(eq=False)

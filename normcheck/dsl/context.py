@@ -240,8 +240,26 @@ class DocContext:
             return [i for i, b in enumerate(blocks) if b.cell is not None or b.kind in ("cell", "table")]
         if kind == "section":
             return sorted(self.section_blocks(section or ""))
+        if kind == "chapter":
+            return sorted(self.chapter_blocks(section or ""))
         parts = _BASE_PARTS.get(kind, ("body",))
         return [i for i, b in enumerate(blocks) if b.part in parts]
+
+    def chapter_blocks(self, words: str) -> set[int]:
+        """The blocks of every chapter whose heading contains ``words`` (第五章 法律责任 for "法律责任"), from
+        its heading to the next chapter heading or the end of its section."""
+        chosen: set[int] = set()
+        chapters = self.structure.chapters
+        wanted = "".join(words.split())
+        for k, chapter in enumerate(chapters):
+            if wanted not in "".join(str(chapter.text).split()):
+                continue
+            end = chapters[k + 1].block if k + 1 < len(chapters) else len(self.doc.blocks)
+            section = self.structure.section_at(chapter.block)
+            if section is not None:
+                end = min(end, section.block_end)
+            chosen.update(range(chapter.block, end))
+        return chosen
 
     def section_blocks(self, name: str) -> set[int]:
         chosen: set[int] = set()

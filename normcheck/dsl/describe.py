@@ -84,7 +84,7 @@ def describe_check(check: CompiledCheck) -> str:
 
 def describe_condition(c: cond.Condition) -> str:
     if isinstance(c, cond.Contains):
-        where = f'section "{c.section}"' if c.where == "section" else c.where
+        where = f'section "{c.section}"' if c.where == "section" else c.section if c.where == "fact" else c.where
         return f"{where} contains {c.matcher.describe()}"
     if isinstance(c, cond.HasFact):
         return f"has fact {c.name}"

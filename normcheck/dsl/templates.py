@@ -27,6 +27,7 @@ class TemplateProblem(Exception):
 class Field:
     kind: str  # plain | capture | fact | param | map | citation
     name: str
+    fallback: str = ""  # written when the value is missing: {fact validity_end|未写明}
 
 
 Template = tuple[str | Field, ...]
@@ -45,13 +46,16 @@ def parse_template(text: str, captures: set[str], known: Callable[[str, str], bo
             parts.append(token[0])
             continue
         inner = (m.group(1) or "").strip()
-        words = inner.split()
+        spec, bar, fallback = inner.partition("|")
+        words = spec.split()
+        if bar and not (len(words) == 2 and words[0] == "fact"):
+            raise TemplateProblem(f"“{{{inner}}}”：只有 {{fact 名称|缺省文字}} 可以写缺省文字", m.start())
         if len(words) == 1 and words[0] in PLAIN_FIELDS:
             parts.append(Field("plain", words[0]))
         elif len(words) == 1 and words[0] in captures:
             parts.append(Field("capture", words[0]))
         elif len(words) == 2 and words[0] in ("fact", "param", "map", "citation") and known(words[0], words[1]):
-            parts.append(Field(words[0], words[1]))
+            parts.append(Field(words[0], words[1], fallback.strip()))
         else:
             raise TemplateProblem(f"消息中的“{{{inner}}}”不是可用的占位符（可用：{{match}}、{{article}}、"
                                   "{sentence}、{law}、{articles}、正则表达式中命名的捕获组、{fact 名称}、"
@@ -63,7 +67,11 @@ def parse_template(text: str, captures: set[str], known: Callable[[str, str], bo
 def render(template: Template, lookup: Callable[[Field], Any]) -> str:
     out = []
     for part in template:
-        out.append(part if isinstance(part, str) else format_value(lookup(part)))
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        text = format_value(lookup(part))
+        out.append(text if text or not part.fallback else part.fallback)
     return "".join(out)
 
 

@@ -226,6 +226,7 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     scope_package = _base("package")
     scope_title = _base("title")
     scope_section = _base("section")
+    scope_chapter = _base("chapter")
     scope_tables = _base("tables")
     scope_citations = _base("citations")
     scope_headers = _base("headers")
@@ -319,6 +320,9 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
 
     def section_contains(self, meta: Any, c: list[Any]) -> ast.Contains:
         return ast.Contains("section", c[0].value, c[1], _pos(meta))
+
+    def fact_contains(self, meta: Any, c: list[Any]) -> ast.Contains:
+        return ast.Contains("fact", c[0].value, c[1], _pos(meta))
 
     def has_fact(self, meta: Any, c: list[Token]) -> ast.HasFact:
         return ast.HasFact(c[0].value, _tpos(c[0]))

@@ -40,3 +40,25 @@ def test_two_texts_that_are_not_quantities_are_not_ordered(load_text: Callable[.
     from normcheck.reader.plain import document_from_text
 
     assert check_document(document_from_text("乙与甲"), ruleset) == []
+
+
+def test_chapter_scope_text_fact_contains_and_fact_fallback() -> None:
+    ruleset = load_rules([str(HERE / "language_gaps.rules")], bundled=False)
+    results = run_examples(ruleset)
+    assert [(r.rule, r.kind, r.ok) for r in results if not r.ok] == []
+    from normcheck.engine import check_document
+    from normcheck.reader.plain import document_from_text
+
+    text = "XX区管理办法\n第五章 法律责任\n第二十条 违反本办法的，处500元罚款。"
+    [finding] = check_document(document_from_text(text), ruleset.rules[:1])
+    assert finding.message.endswith("有效期：未写明")
+    dated = text + "\n第二十一条 本办法自2024年1月1日起施行，有效期至2028年12月31日。"
+    [finding] = check_document(document_from_text(dated), ruleset.rules[:1])
+    assert finding.message.endswith("有效期：2028年12月31日")
+
+
+def test_contains_needs_a_text_fact_and_fallbacks_only_facts(load_text: Callable[..., RuleSet]) -> None:
+    with pytest.raises(RuleError, match="文字事实"):
+        load_text('rule T-1 "t" {\n severity error\n when issue_date contains "镇" then forbid "x"\n example fail "x"\n}\n')
+    with pytest.raises(RuleError, match="缺省文字"):
+        load_text('rule T-1 "t" {\n severity error\n message "{match|无}"\n forbid "x"\n example fail "x"\n}\n')
