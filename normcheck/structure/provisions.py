@@ -41,6 +41,8 @@ _FRAMEWORK_LAWS = ("行政处罚法", "行政许可法", "行政强制法", "立
                    "优化营商环境条例", "公平竞争审查条例")
 _PAGE_MARK = re.compile(r"^[—–\-－]\s*\d{1,4}\s*[—–\-－]$")
 _IMPRINT = re.compile(r"^(?:抄\s*送|主\s*送|报\s*送|印\s*发|分\s*送|发\s*送)[:：]|印发$|^[（(]此件[^）)]{0,12}[）)]$")
+# Every page mark, imprint or banner line has one of these: cheap to test before compacting the line.
+_MAY_BE_SIGNATURE = re.compile(r"[—–\-－]|送|印发|此件|文件")
 _ARTICLE_TITLE_ONLY = re.compile(r"^第[^条]{1,8}条[ \u3000]*(?:[（(][^（）()]{1,20}[）)])?$")
 # A sentence that reports the drafting (本办法已经区政府常务会议审议通过 / 经区司法局合法性审核 / 已征求…意见 /
 # 拟提请…审议): a record inside the notice or the norm, not a rule.
@@ -59,6 +61,8 @@ _RECORD_LABEL = re.compile(
     r"(?:起草说明|编制说明|制定说明|起草情况|合法性审核意见|合法性审查意见|法制审核意见|"
     r"审核意见|征求意见情况|意见采纳情况|公平竞争审查(?:情况|意见|结论)?|会议纪要|审议情况|备案报告)[:：]"
 )
+# A record sentence opens with one of these (see _PROCEDURE_OPENING), an inline quotation with “.
+_MAY_BE_RECORD = re.compile(r"已|经|拟|将|于\d|“")
 _GRAM = 3
 _SAME_AS_QUOTED = 0.6
 
@@ -207,9 +211,10 @@ def _signature_blocks(doc: Document, structure: Structure) -> set[int]:
     if structure.recipients is not None and 0 <= structure.recipients.block < len(doc.blocks):
         chosen.add(structure.recipients.block)
     for b, block in enumerate(doc.blocks):
-        if block.part != "body":
+        text = block.text
+        if block.part != "body" or len(text) > 160 or not _MAY_BE_SIGNATURE.search(text):
             continue
-        line = h.compact(block.text)
+        line = h.compact(text)
         if not line or len(line) > 80:
             continue
         if _PAGE_MARK.match(line) or _IMPRINT.search(line) or h.is_banner(block.text):
@@ -231,10 +236,12 @@ def _full_sentences(text: str) -> list[tuple[int, int]]:
 def _own_passages(text: str, block: int,
                   quoted_grams: list[tuple[frozenset[str], str]]) -> list[Passage] | None:
     """The block split into own, restatement and quoted passages; None when all of it is own text."""
+    has_basis = any(word in text for word in ("依照", "依据", "按照", "根据", "适用", "遵照"))
+    if not (has_basis or quoted_grams or _MAY_BE_RECORD.search(text)):
+        return None
     marks: list[tuple[int, int, str, str]] = []
     for span in inline_quotes(text, block):
         marks.append((span.start, span.end, "quoted", span.source))
-    has_basis = any(word in text for word in ("依照", "依据", "按照", "根据", "适用", "遵照"))
     for start, end in _full_sentences(text):
         opening = _PROCEDURE_OPENING.match(text, start)
         if opening and (opening.group("subject") or _PROCEDURE_WORDS.search(text, start, end)):

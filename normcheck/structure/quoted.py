@@ -81,7 +81,10 @@ def find_quoted_regions(doc: Document, groups: list[FileBlocks], attachment_star
 def _opening(doc: Document, positions: list[int], k: int,
              attachment_starts: set[int]) -> tuple[str, str, int] | None:
     """(where, source, index of the first quoted block) when the block at ``k`` opens a quoted region."""
-    text = h.compact(doc.blocks[positions[k]].text)
+    raw = doc.blocks[positions[k]].text
+    if len(raw) > 120 or ("附" not in raw and "《" not in raw and not any(w in raw for w in ("法律", "法规", "规章", "政策"))):
+        return None
+    text = h.compact(raw)
     if not text or len(text) > 60 or "。" in text:
         return None
     label = _ATTACHMENT_LABEL.match(text)
@@ -135,9 +138,11 @@ def _upper_instrument(line: str) -> str | None:
 
 def _closes(doc: Document, position: int, attachment_starts: set[int], started: bool) -> bool:
     block = doc.blocks[position]
-    text = h.compact(block.text)
     if not started:
         return False
+    if len(block.text) > 120:
+        return False
+    text = h.compact(block.text)
     if position in attachment_starts or (len(text) <= 20 and _ATTACHMENT_LABEL.match(text)
                                          and not _upper_instrument(text)):
         return True
