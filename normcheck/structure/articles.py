@@ -6,6 +6,7 @@ Articles are numbered on across chapters; an article runs from its heading to th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from normcheck.model import Document
@@ -25,7 +26,7 @@ class Outline:
 
 
 def find_outline(doc: Document, groups: list[FileBlocks], sections: list[Section],
-                 quoted: list[tuple[int, int]] = ()) -> Outline:  # type: ignore[assignment]
+                 quoted: Sequence[tuple[int, int]] = ()) -> Outline:
     """Chapters, articles and 附则 in the blocks outside explanatory sections (起草说明 may quote articles) and
     outside ``quoted`` block ranges (the articles of a law an attachment reproduces are not the document's)."""
     outline = Outline()
