@@ -45,7 +45,7 @@ def test_json_check_with_warm_rule_cache_skips_parser_examples_rich_and_python_d
     check = (str(SAMPLE), "--format", "json", "--no-cache", "--jobs", "1")
     # The first run parses the rule files (Lark) and fills the cache; the probe sees that import.
     assert "lark" in loaded_after(*check, cache=tmp_path)
-    assert list((tmp_path / "rules").glob("*.pickle"))
+    assert list((tmp_path / "rules").glob("*.json"))
     assert loaded_after(*check, cache=tmp_path) == []
 
 

@@ -101,7 +101,7 @@ def test_declared_tags_accept_known_and_collect(write_rules: Callable[..., Path]
 def test_cache_hit_skips_parsing(write_rules: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_rules(RULE.format(id="C-1", tag="x", term="甲"))
     load_rules([path], bundled=False)
-    entries = list((cache.cache_dir() / "rules").glob("*.pickle"))
+    entries = list((cache.cache_dir() / "rules").glob("*.json"))
     assert entries
 
     def fail(*args: object, **kwargs: object) -> None:
@@ -116,11 +116,11 @@ def test_corrupt_or_foreign_cache_entries_are_ignored(write_rules: Callable[...,
 
     path = write_rules(RULE.format(id="C-2", tag="x", term="乙"))
     load_rules([path], bundled=False)
-    for entry in (cache.cache_dir() / "rules").glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in (cache.cache_dir() / "rules").glob("*.json"):
+        entry.write_bytes(b"not an entry")
     assert [r.id for r in load_rules([path], bundled=False).rules] == ["C-2"]
-    for entry in (cache.cache_dir() / "rules").glob("*.pickle"):
-        entry.write_bytes(pickle.dumps(os.system))  # a planted entry must not be trusted
+    for entry in (cache.cache_dir() / "rules").glob("*.json"):
+        entry.with_suffix(".pickle").write_bytes(pickle.dumps(os.system))  # a planted entry must not be trusted
     assert [r.id for r in load_rules([path], bundled=False).rules] == ["C-2"]
 
 
