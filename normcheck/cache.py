@@ -6,8 +6,10 @@ lists and maps, parameters, the selected rule IDs), the normcheck version and so
 effective configuration. A value is the serialized findings, reader warnings or input error, never the
 ``Document``.
 
-Entries are written to a temporary file and renamed into place, so concurrent runs sharing one cache
-directory only ever see complete entries; an entry that does not parse or belongs to another key is a miss.
+Entries are sealed with a keyed checksum under a secret only the cache's owner can read
+(``normcheck.cachestore``) and written to a temporary file and renamed into place, so concurrent runs
+sharing one cache directory only ever see complete entries, and somebody who can write the folder cannot
+make normcheck serve a result it did not compute. Any doubt about an entry is a miss.
 Results that depend on the moment rather than on the input (time-outs, crashes, internal errors, files
 that could not be opened or converted) are never stored.
 """
@@ -17,15 +19,15 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from normcheck import __version__
+from normcheck import __version__, cachestore, safeio
 from normcheck.model import FileError, FileResult, Finding, Location
 
-_FORMAT = 1
+_FORMAT = 2
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _CHUNK = 1 << 20
 _RULE_FIELDS = ("id", "severity", "tags", "title", "message", "basis", "fix")
 # Input errors that follow from the bytes alone; every other error code is left out of the cache.
@@ -37,9 +39,7 @@ def default_cache_dir() -> Path:
     """``results/`` in normcheck's cache folder (``$NORMCHECK_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/normcheck``, else ``~/.cache/normcheck``); the rule-file cache lives beside it, in
     ``rules/``."""
-    from normcheck.dsl.cache import cache_dir
-
-    return cache_dir() / "results"
+    return cachestore.cache_dir() / "results"
 
 
 @functools.cache
@@ -49,7 +49,7 @@ def code_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*")):
         if source.suffix in (".py", ".lark") and source.is_file():
-            digest.update(source.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(safeio.path_bytes(source.relative_to(package).as_posix()) + b"\0")
             digest.update(source.read_bytes())
     return digest.hexdigest()
 
@@ -83,7 +83,7 @@ def content_hash(path: str | os.PathLike[str]) -> str:
     digest = hashlib.sha256()
     if target.is_dir():
         for member in sorted(p for p in target.rglob("*") if p.is_file()):
-            digest.update(b"member\0" + member.relative_to(target).as_posix().encode("utf-8") + b"\0")
+            digest.update(b"member\0" + safeio.path_bytes(member.relative_to(target).as_posix()) + b"\0")
             _feed(digest, member)
     else:
         digest.update(b"file\0")
@@ -95,8 +95,9 @@ def result_key(path: str | os.PathLike[str], rules_hash: str, config_hash: str) 
     """The cache key of checking ``path`` with a rule pack and configuration. Raises ``OSError`` when
     the path cannot be read (such a path is simply not cached)."""
     digest = hashlib.sha256(f"normcheck-result-{_FORMAT}\0".encode("ascii"))
-    for part in (code_fingerprint(), rules_hash, config_hash, str(path), content_hash(path)):
-        digest.update(part.encode("utf-8") + b"\0")
+    for part in (code_fingerprint(), rules_hash, config_hash, content_hash(path)):
+        digest.update(part.encode("ascii") + b"\0")
+    digest.update(b"path\0" + safeio.path_bytes(path) + b"\0")
     return digest.hexdigest()
 
 
@@ -114,36 +115,31 @@ class ResultCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> FileResult | None:
-        """The stored result for ``key``, or ``None`` when missing, unreadable or damaged."""
+        """The stored result for ``key``, or ``None`` when missing, unreadable, damaged, too large, not a
+        regular file, or not sealed with this cache's secret for this key."""
+        payload = cachestore.read_entry(self.directory, self.entry(key), "result", key, MAX_ENTRY_BYTES)
+        if payload is None:
+            return None
         try:
-            data = json.loads(self.entry(key).read_bytes())
+            data = json.loads(payload)
             if data.get("key") != key or data.get("format") != _FORMAT:
                 return None
             return _result_from_json(data["result"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except Exception:  # noqa: BLE001 - whatever a damaged entry raises, it is a miss
             return None
 
     def put(self, key: str, result: FileResult) -> bool:
         """Store ``result`` atomically; returns False (and stores nothing) when it is not cacheable or the
-        cache directory cannot be written, which only costs speed."""
+        cache directory cannot be written, which only costs speed. Never raises: a finished check must
+        not fail because its result could not be stored."""
         if not cacheable(result):
             return False
-        payload = json.dumps({"format": _FORMAT, "key": key, "result": _result_to_json(result)},
-                             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        target = self.entry(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(payload)
-                os.replace(temp_name, target)
-            except BaseException:
-                Path(temp_name).unlink(missing_ok=True)
-                raise
-        except OSError:
+            payload = json.dumps({"format": _FORMAT, "key": key, "result": _result_to_json(result)},
+                                 ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        except (ValueError, TypeError, RecursionError, MemoryError):
             return False
-        return True
+        return cachestore.write_entry(self.directory, self.entry(key), "result", key, payload, MAX_ENTRY_BYTES)
 
 
 def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultCache | None,
@@ -167,12 +163,16 @@ def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultC
     except OSError:
         unchanged = False
     if unchanged:
-        cache.put(key, result)
+        try:
+            cache.put(key, result)
+        except (OSError, MemoryError):
+            pass  # storing is an optimisation: the finished result stands
     return result
 
 
 def _feed(digest: Any, path: Path) -> None:
-    with open(path, "rb") as stream:
+    fd = safeio.open_regular(path)  # a named pipe or a device is not hashed (nor cached), never waited on
+    with os.fdopen(fd, "rb") as stream:
         while chunk := stream.read(_CHUNK):
             digest.update(chunk)
 
