@@ -13,12 +13,14 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from normcheck import safeio
 from normcheck.errors import ConfigError
 from normcheck.model import FileResult, Finding
 from normcheck.output import write_atomic
 from normcheck.report.fingerprint import normalize_excerpt
 
 FORMAT_VERSION = 1
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 Key = tuple[str, str, str]
 
 
@@ -60,21 +62,23 @@ def write(path: Path, results: list[FileResult]) -> int:
 def load(path: Path) -> Counter[Key]:
     """Read a baseline file; a missing, unreadable or malformed one is a one-line ``ConfigError``."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(safeio.read_text(path, MAX_BASELINE_BYTES))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: 基线文件不存在") from None
-    except (OSError, ValueError, RecursionError) as exc:
+        raise ConfigError(f"{safeio.shown(path)}: 基线文件不存在") from None
+    except OSError as exc:
+        raise ConfigError(f"{safeio.shown(path)}: 无法读取基线文件（{safeio.reason(exc)}）") from None
+    except (ValueError, RecursionError) as exc:
         # ValueError covers undecodable bytes, bad JSON and integers longer than Python converts.
-        raise ConfigError(f"{path}: 无法读取基线文件（{exc.__class__.__name__}）") from None
+        raise ConfigError(f"{safeio.shown(path)}: 无法读取基线文件（{exc.__class__.__name__}）") from None
     if not isinstance(data, dict) or not _is_count(data.get("normcheck-baseline")) \
             or data["normcheck-baseline"] != FORMAT_VERSION:
-        raise ConfigError(f"{path}: 不是 normcheck 基线文件")
+        raise ConfigError(f"{safeio.shown(path)}: 不是 normcheck 基线文件")
     entries = data.get("findings", [])
     if not isinstance(entries, list):
-        raise ConfigError(f"{path}: 基线文件的 findings 应为列表")
+        raise ConfigError(f"{safeio.shown(path)}: 基线文件的 findings 应为列表")
     counts: Counter[Key] = Counter()
     for number, entry in enumerate(entries, 1):
-        key, count = _entry(entry, f"{path}: 基线文件第 {number} 条记录格式错误")
+        key, count = _entry(entry, f"{safeio.shown(path)}: 基线文件第 {number} 条记录格式错误")
         counts[key] += count
     return counts
 

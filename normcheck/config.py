@@ -14,10 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from normcheck import safeio
 from normcheck.errors import ConfigError
 from normcheck.model import SEVERITIES
 from normcheck.review import Reviewer, parse_days, parse_review
 
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 CONFIG_NAMES = ("normcheck.toml", "pyproject.toml")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html", "opinion")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -91,31 +93,40 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(safeio.read_text(pyproject, MAX_CONFIG_BYTES))
+    except (OSError, ValueError, RecursionError):
         return False
     return isinstance(data.get("tool"), dict) and "normcheck" in data["tool"]
 
 
 def load_config(path: Path) -> Config:
     """Read and validate a configuration file; any mistake is a one-line ``ConfigError``."""
+    shown = safeio.shown(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(safeio.read_text(path, MAX_CONFIG_BYTES))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: 配置文件不存在") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件（{exc.__class__.__name__}）") from None
+        raise ConfigError(f"{shown}: 配置文件不存在") from None
+    except OSError as exc:
+        raise ConfigError(f"{shown}: 无法读取配置文件（{safeio.reason(exc)}）") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{shown}: 无法读取配置文件（不是 UTF-8 编码）") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML 格式错误：{exc}") from None
+        raise ConfigError(f"{shown}: TOML 格式错误：{exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise ConfigError(f"{shown}: TOML 格式错误（{exc.__class__.__name__}）") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("normcheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{shown}: [tool.normcheck] 应为一个表")
     return parse_config(data, path)
 
 
 def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     """Validate a configuration mapping (the table of ``normcheck.toml``)."""
-    where = f"{path}: " if path else ""
+    where = f"{safeio.shown(path)}: " if path else ""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}配置应为一个表")
     unknown = sorted(set(data) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{where}未知的配置项：{', '.join(unknown)}")

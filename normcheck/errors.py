@@ -48,8 +48,23 @@ class RuleError(NormcheckError):
             where += ": "
         text = where + self.message
         if self.source_line is not None and self.column is not None:
-            text += "\n    " + self.source_line.rstrip("\n") + "\n    " + _caret_pad(self.source_line, self.column) + "^"
+            line, column = _window(self.source_line.rstrip("\n"), self.column)
+            text += "\n    " + line + "\n    " + _caret_pad(line, column) + "^"
         return text
+
+
+SHOWN_LINE_CHARS = 160
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """At most ``SHOWN_LINE_CHARS`` characters of ``line`` around ``column`` (and the column within them):
+    an error echoes the place it points at, never a whole huge line."""
+    if len(line) <= SHOWN_LINE_CHARS:
+        return line, column
+    start = max(0, min(column - 1 - SHOWN_LINE_CHARS // 2, len(line) - SHOWN_LINE_CHARS))
+    end = start + SHOWN_LINE_CHARS
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return shown, column - start + (1 if start else 0)
 
 
 def _caret_pad(line: str, column: int) -> str:

@@ -3,11 +3,13 @@ overrides, check and compile every rule into one ``RuleSet``."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from normcheck import safeio
 from normcheck.dsl import ast, cache
 from normcheck.dsl.checker import CompiledRule, compile_rule
 from normcheck.dsl.compiler import MAX_TERM_CHARS, Library
@@ -16,6 +18,9 @@ from normcheck.dsl.parser import MAX_FILE_CHARS, grammar_text, parse_rules
 from normcheck.errors import ConfigError, RuleError
 
 MAX_DATA_FILE_BYTES = 5_000_000
+# C0 control characters other than tab, line feed, form feed and carriage return never occur in a rule or
+# data file; a file holding them is something else and is not echoed in an error.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_INCLUDE_DEPTH = 50
 
 
@@ -96,14 +101,19 @@ class _Loader:
             raise self.lib.error(f"include 嵌套过深（超过 {MAX_INCLUDE_DEPTH} 层）", *include_pos)
         try:
             # UTF-8 needs at most 4 bytes a character: a larger file cannot be within the limit.
-            if path.stat().st_size > 4 * MAX_FILE_CHARS:
-                raise RuleError(f"规则文件过大（超过 {MAX_FILE_CHARS} 个字符），请拆分为多个文件", shown, 1, 1)
-            text = path.read_text(encoding="utf-8-sig")
+            text = safeio.read_bytes(path, 4 * MAX_FILE_CHARS).decode("utf-8-sig")
+        except safeio.FileTooLarge:
+            raise RuleError(f"规则文件过大（超过 {MAX_FILE_CHARS} 个字符），请拆分为多个文件", shown, 1, 1) from None
         except (OSError, UnicodeDecodeError) as exc:
-            problem = "不是 UTF-8 编码" if isinstance(exc, UnicodeDecodeError) else "无法读取"
+            problem = "不是 UTF-8 编码" if isinstance(exc, UnicodeDecodeError) else f"无法读取（{safeio.reason(exc)}）"
             if include_pos is not None:
-                raise self.lib.error(f"被包含的规则文件“{path}”{problem}", *include_pos) from None
+                raise self.lib.error(f"被包含的规则文件“{safeio.shown(path)}”{problem}", *include_pos) from None
             raise RuleError(f"规则文件{problem}", shown) from None
+        if _CONTROL.search(text):
+            # Not a rule file (a binary file, /proc/self/environ...): none of its text is echoed.
+            if include_pos is not None:
+                raise self.lib.error(f"被包含的文件“{safeio.shown(path)}”不是规则文件（含有控制字符）", *include_pos)
+            raise RuleError("不是规则文件（含有控制字符）", shown)
         self.lib.sources[shown] = text.splitlines()
         rule_file = self._parse(text, shown)
         self.files.append(shown)
@@ -133,6 +143,8 @@ class _Loader:
     def _statement(self, st: ast.Statement, path: Path, shown: str) -> None:
         if isinstance(st, ast.Include):
             target = path.parent / st.path
+            if target.suffix != ".rules":
+                raise self.lib.error(f"include 只能引用 .rules 规则文件，“{st.path}”不是", shown, st.pos)
             if not target.is_file():
                 raise self.lib.error(f"找不到被包含的规则文件“{st.path}”（路径相对于本文件所在的文件夹）", shown, st.pos)
             self.load_file(target, (shown, st.pos))
@@ -161,13 +173,15 @@ class _Loader:
     def _read_data(self, path: Path, shown: str, st: ast.ListDecl | ast.MapDecl) -> list[tuple[int, str]]:
         target = path.parent / (st.path or "")
         try:
-            if target.stat().st_size > MAX_DATA_FILE_BYTES:
-                raise self.lib.error(f"数据文件“{st.path}”过大（超过 5 MB）", shown, st.pos)
-            text = target.read_text(encoding="utf-8-sig")
+            text = safeio.read_bytes(target, MAX_DATA_FILE_BYTES).decode("utf-8-sig")
+        except safeio.FileTooLarge:
+            raise self.lib.error(f"数据文件“{st.path}”过大（超过 5 MB）", shown, st.pos) from None
         except FileNotFoundError:
             raise self.lib.error(f"找不到数据文件“{st.path}”（路径相对于本规则文件所在的文件夹）", shown, st.pos) from None
         except (OSError, UnicodeDecodeError):
-            raise self.lib.error(f"无法读取数据文件“{st.path}”（应为 UTF-8 文本）", shown, st.pos) from None
+            raise self.lib.error(f"无法读取数据文件“{st.path}”（应为 UTF-8 文本的普通文件）", shown, st.pos) from None
+        if _CONTROL.search(text):
+            raise self.lib.error(f"数据文件“{st.path}”不是文本文件（含有控制字符）", shown, st.pos)
         rows = []
         for number, line in enumerate(text.splitlines(), 1):
             stripped = line.strip()
@@ -215,6 +229,6 @@ class _Loader:
 
 def _display(path: Path) -> str:
     try:
-        return os.path.relpath(path)
+        return safeio.shown(os.path.relpath(path))
     except ValueError:
-        return str(path)
+        return safeio.shown(path)

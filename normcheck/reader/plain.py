@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from normcheck import safeio
 from normcheck.errors import InputError
 from normcheck.model import Block, Document
 
@@ -64,10 +65,9 @@ def read_text(path: Path, display: str | None = None, *, max_bytes: int | None =
     name = str(path) if display is None else display
     limit = DEFAULT_MAX_UNZIPPED_BYTES if max_bytes is None else max_bytes
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError("too-large", f"文本文件过大（{size // (1 << 20)} MB，上限 {limit // (1 << 20)} MB）")
-        data = path.read_bytes()
+        data = safeio.read_bytes(path, limit)
+    except safeio.FileTooLarge:
+        raise InputError("too-large", f"文本文件过大（上限 {limit // (1 << 20)} MB）") from None
     except OSError as exc:
         raise InputError("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None
     if not data.strip():

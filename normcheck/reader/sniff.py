@@ -6,9 +6,13 @@ between text formats.
 """
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
+
+from normcheck import safeio
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END_OF_CHAIN = 0xFFFFFFFE
@@ -30,9 +34,14 @@ KIND_UNKNOWN = "unknown"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
+def _open(path: Path) -> BinaryIO:
+    """A regular file, opened without ever blocking (``safeio``)."""
+    return os.fdopen(safeio.open_regular(path), "rb")
+
+
 def sniff(path: Path) -> str:
     """One of the ``KIND_*`` names for the file at ``path`` (which must exist and be a regular file)."""
-    with path.open("rb") as fh:
+    with _open(path) as fh:
         head = fh.read(8)
     if not head:
         return KIND_EMPTY
@@ -61,7 +70,7 @@ def zip_kind(names: list[str], read_member: Callable[[str], bytes]) -> str:
 
 def _looks_like_text(path: Path) -> bool:
     """UTF-16 text (with a BOM) or anything without NUL bytes in its first 4 KB."""
-    with path.open("rb") as fh:
+    with _open(path) as fh:
         sample = fh.read(4096)
     return sample.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in sample
 
@@ -78,7 +87,7 @@ def _sniff_ole(path: Path) -> str:
 def ole_stream_names(path: Path) -> set[str]:
     """Lower-cased names of the directory entries of an OLE2 compound file (empty set if unreadable)."""
     try:
-        with path.open("rb") as fh:
+        with _open(path) as fh:
             header = fh.read(512)
             if len(header) < 512:
                 return set()
