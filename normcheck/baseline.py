@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from normcheck.output import write_atomic
 from normcheck.report.fingerprint import normalize_excerpt
 
 FORMAT_VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_BASELINE_BYTES = 256 * 1024 * 1024
 Key = tuple[str, str, str]
 
@@ -55,7 +57,10 @@ def build(results: list[FileResult], folder: Path) -> dict[str, object]:
 def write(path: Path, results: list[FileResult]) -> int:
     """Record the findings of ``results`` in ``path`` atomically; returns how many were recorded."""
     document = build(results, path.resolve().parent)
-    write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # A file name that is not UTF-8 keeps its exact bytes as JSON escapes of its surrogates (they can only
+    # occur inside JSON strings), so that the file still matches when the baseline is read back.
+    write_atomic(path, _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     return sum(len(result.findings) for result in results)
 
 

@@ -61,7 +61,8 @@ def rules_hash(ruleset: Any) -> str:
     library = getattr(ruleset, "library", None)
     sources = getattr(library, "sources", {}) or {}
     for name in sorted(sources):
-        digest.update(b"file\0" + name.encode("utf-8") + b"\0" + "\n".join(sources[name]).encode("utf-8"))
+        digest.update(b"file\0" + name.encode("utf-8", "surrogatepass") + b"\0"
+                      + "\n".join(sources[name]).encode("utf-8", "surrogatepass"))
     for table in ("lists", "maps"):
         items = getattr(library, table, {}) or {}
         digest.update(table.encode("ascii") + b"\0" + _canonical(items))
@@ -178,7 +179,7 @@ def _feed(digest: Any, path: Path) -> None:
 
 
 def _canonical(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_jsonable).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_jsonable).encode("utf-8", "surrogatepass")
 
 
 def _jsonable(value: Any) -> Any:

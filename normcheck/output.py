@@ -22,7 +22,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
     Raises ``OSError`` naming ``path`` when the system refuses (a full device, a folder, a link loop)."""
     path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    # A stray surrogate (a file name that is not UTF-8) is written escaped, never a crash.
+    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     try:
         _write(path, payload)
     except OSError as exc:

@@ -40,7 +40,9 @@ def render(fmt: str, results: list[FileResult], **options: Any) -> str | bytes:
         raise TypeError(f"unknown report option(s): {', '.join(sorted(unknown))}")
     import inspect
 
+    from normcheck.report.printable import printable_results
+
     module = importlib.import_module(FORMATS[fmt])
     accepted = inspect.signature(module.render).parameters
-    output = module.render(results, **{k: v for k, v in options.items() if k in accepted})
+    output = module.render(printable_results(results), **{k: v for k, v in options.items() if k in accepted})
     return bytes(output) if fmt in BINARY_FORMATS else str(output)

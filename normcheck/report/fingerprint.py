@@ -24,7 +24,7 @@ def finding_fingerprint(finding: Finding, path: str = "") -> str:
     when the finding's location names none."""
     file = (finding.location.file or path).replace("\\", "/")
     key = "\x1f".join((file, finding.rule, normalize_excerpt(finding.excerpt), finding.location.article or ""))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def numbered_fingerprints(findings: Iterable[Finding], path: str = "") -> list[str]:

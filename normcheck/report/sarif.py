@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from typing import Any
 from urllib.parse import quote
@@ -23,15 +24,28 @@ _DRIVE = re.compile(r"^[A-Za-z]:/")
 
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative paths stay relative (forward slashes, percent-encoded),
-    absolute ones become ``file:`` URIs."""
+    absolute ones become ``file:`` URIs. A byte of a file name that is not UTF-8 (shown ``\\xNN`` by
+    ``normcheck.report.printable``) is percent-encoded as that very byte, so the URI names the real file."""
+    if os.sep == "/":  # only POSIX names are bytes; on Windows a backslash is a separator
+        path = _BYTE_ESCAPE.sub(lambda m: chr(_BYTE_BASE + int(m.group(1), 16)), path)
     posix = path.replace("\\", "/")
     if _DRIVE.match(posix):
-        return "file:///" + posix[:2] + quote(posix[2:], safe=_URI_SAFE)
+        return "file:///" + posix[:2] + _quote(posix[2:])
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe=_URI_SAFE)
+        return "file://" + _quote(posix)
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe=_URI_SAFE)
+    return _quote(posix)
+
+
+_BYTE_ESCAPE = re.compile(r"\\x([0-9a-f]{2})")
+_BYTE_BASE = 0xF0000  # a private-use plane stands for the escaped bytes while the rest is quoted
+
+
+def _quote(text: str) -> str:
+    pieces = re.split(f"([{chr(_BYTE_BASE)}-{chr(_BYTE_BASE + 0xFF)}])", text)
+    return "".join(f"%{ord(piece) - _BYTE_BASE:02X}" if n % 2 else quote(piece, safe=_URI_SAFE)
+                   for n, piece in enumerate(pieces))
 
 
 def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
