@@ -19,6 +19,26 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = W + "val"
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _MAX_STYLE_DEPTH = 32
+# Word stores counters as 32-bit numbers; a larger start value is clamped rather than expanded.
+_MAX_COUNTER = 2**31 - 1
+# Bounds on what labels may add to a document: one label, and all labels of one document together.
+MAX_LABEL_CHARS = 200
+MAX_LABEL_CHARS_PER_DOCUMENT = 2_000_000
+
+
+class LabelBudget:
+    """Characters that numbering labels may still add to one document (shared by all its stories)."""
+
+    def __init__(self, limit: int = MAX_LABEL_CHARS_PER_DOCUMENT) -> None:
+        self.left = limit
+        self.exhausted = False
+
+    def take(self, label: str) -> str:
+        if len(label) > self.left:
+            self.left, self.exhausted = 0, True
+            return ""
+        self.left -= len(label)
+        return label
 
 
 @dataclass(slots=True)
@@ -52,9 +72,10 @@ def _int(el: etree._Element | None, default: int | None = None) -> int | None:
     if el is None:
         return default
     try:
-        return int(el.get(_VAL, ""))
+        value = int(el.get(_VAL, "")[:16])
     except ValueError:
         return default
+    return max(-_MAX_COUNTER, min(value, _MAX_COUNTER))
 
 
 def parse_styles(root: etree._Element | None) -> dict[str, StyleInfo]:
@@ -129,6 +150,7 @@ class Numbering:
         self._resolved: dict[tuple[str, str | None, int | None], tuple[str, int] | None] = {}
         self._outlines: dict[str, int | None] = {}
         self._abstract_ids: dict[str, str] = {}
+        self.budget = LabelBudget()
 
     def _parse(self, root: etree._Element) -> None:
         for ab in root.iter(W + "abstractNum"):
@@ -157,6 +179,7 @@ class Numbering:
         other._styles = self._styles
         other._level_cache, other._resolved = self._level_cache, self._resolved
         other._outlines, other._abstract_ids = self._outlines, self._abstract_ids
+        other.budget = self.budget
         return other
 
     def style_hides(self, style_id: str) -> bool:
@@ -267,15 +290,21 @@ class Numbering:
             if ilvl < (k if restart is None else restart):
                 del counters[k]
         if level.fmt == "bullet":
-            return "".join(BULLET_GLYPHS.get(c, c) for c in level.text), level.suffix
-        out = []
+            label = "".join(BULLET_GLYPHS.get(c, c) for c in level.text[:MAX_LABEL_CHARS])
+            return self.budget.take(label), level.suffix
+        out: list[str] = []
+        size = 0
         for piece in _template(level.text):
             if isinstance(piece, str):
-                out.append(piece)
+                text = piece
             else:
                 lv = levels.get(piece) or Level()
-                out.append(format_number(counters.get(piece, lv.start), "decimal" if level.legal else lv.fmt))
-        return "".join(out), level.suffix
+                text = format_number(counters.get(piece, lv.start), "decimal" if level.legal else lv.fmt)
+            out.append(text)
+            size += len(text)
+            if size >= MAX_LABEL_CHARS:  # a level text repeating %1 thousands of times
+                break
+        return self.budget.take("".join(out)[:MAX_LABEL_CHARS]), level.suffix
 
 
 @lru_cache(maxsize=256)

@@ -12,6 +12,9 @@ _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+# No counter Word shows is longer; the bound keeps a crafted start value (upperLetter 2³¹ would be 82
+# million letters) from expanding.
+MAX_NUMBER_CHARS = 32
 # Symbol-font bullets are stored as private-use code points; show the glyph Word draws.
 BULLET_GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf06e": "■",
                  "\uf0a8": "◆", "\uf06c": "●", "\uf075": "◆", "\uf0e8": "➔", "\uf0de": "▲"}
@@ -62,13 +65,14 @@ def _group(n: int, digits: str, units: str, zero_char: str) -> str:
 def _letters(n: int, upper: bool) -> str:
     base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz"
     # Word repeats the letter: 27 → AA, 53 → AAA.
-    return base[(n - 1) % 26] * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    return base[(n - 1) % 26] * min((n - 1) // 26 + 1, MAX_NUMBER_CHARS) if n > 0 else str(n)
 
 
 def _roman(n: int) -> str:
     if n <= 0:
         return str(n)
-    out = ""
+    out = "M" * min(n // 1000, MAX_NUMBER_CHARS)
+    n %= 1000
     for value, sym in _ROMAN:
         while n >= value:
             out += sym
@@ -82,14 +86,19 @@ def _table(n: int, table: str) -> str:
 
 @lru_cache(maxsize=4096)
 def format_number(n: int, fmt: str) -> str:
-    """The text of counter ``n`` in ``fmt``; unknown formats fall back to decimal, as Word does."""
+    """The text of counter ``n`` in ``fmt``; unknown formats fall back to decimal, as Word does. At most
+    ``MAX_NUMBER_CHARS`` characters, however large ``n`` is (a crafted start value must not expand)."""
+    return _format(n, fmt)[:MAX_NUMBER_CHARS]
+
+
+def _format(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "koreanCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand"):
         return chinese_counting(n)
     if fmt == "chineseLegalSimplified":
         return chinese_counting(n, _LEGAL_DIGITS, "拾佰仟", "萬億")
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_DIGITS[int(d)] for d in str(n))
+        return ("-" if n < 0 else "") + "".join(_DIGITS[int(d)] for d in str(abs(n)))
     if fmt == "ideographTraditional":
         return _TIANGAN[(n - 1) % 10] if n > 0 else str(n)
     if fmt in ("ideographZodiac", "ideographZodiacTraditional"):

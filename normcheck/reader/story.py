@@ -47,6 +47,8 @@ WARN_MATH = "文档含有公式，公式内容未读取"
 WARN_HIDDEN = "文档含有隐藏文字（w:vanish），按 Word 默认显示效果未读取"
 WARN_OBJECT = "文档含有嵌入对象（如 OLE 对象），其内容未读取"
 WARN_PLACEHOLDER = "文档含有未填写的内容控件（仍显示占位提示文字，如“单击或点击此处输入文字”），该处应填写的内容缺失"
+WARN_NUMBERING = "文档的自动编号过长或过多，超出上限的编号未显示"
+WARN_FIELD = "文档含有未结束的域（缺少域结束标记），其后的文字可能未读取"
 
 
 @dataclass(slots=True)
@@ -89,6 +91,7 @@ class StoryWalker:
         self._index = {} if root is None else {el: i for i, el in enumerate(root.iter(P))}
         self._instr_depth = 0
         self._fields: list[bool] = []
+        self._dropped_in_field = False
         self._carry: list[str] = []
         self._carry_index: int | None = None
         self._carry_boxes: list[etree._Element] = []
@@ -108,10 +111,12 @@ class StoryWalker:
 
     def begin_story(self) -> None:
         """Start a story that is fed block by block (``block``) and ended with ``end_story``."""
-        self._fields, self._instr_depth = [], 0
+        self._fields, self._instr_depth, self._dropped_in_field = [], 0, False
 
     def end_story(self) -> None:
         self._flush_carry()
+        if self._instr_depth and self._dropped_in_field:
+            self._warn(WARN_FIELD)
 
     @property
     def pending(self) -> bool:
@@ -196,6 +201,8 @@ class StoryWalker:
             resolved = self.numbering.resolve(style, num_id, ilvl)
             if resolved is not None:
                 label, suffix = self.numbering.label(*resolved)
+                if self.numbering.budget.exhausted:
+                    self._warn(WARN_NUMBERING)
             if outline is None and style:
                 outline = self.numbering.outline(style)
         if outline is not None and not 0 <= outline <= 8:
@@ -226,8 +233,12 @@ class StoryWalker:
         outer = (self._kind, self._carry, self._carry_index, self._carry_boxes, self._fields, self._instr_depth)
         self._kind = "textbox"
         self._carry, self._carry_index, self._carry_boxes, self._fields, self._instr_depth = [], None, [], [], 0
+        dropped, self._dropped_in_field = self._dropped_in_field, False
         self.blocks(box)
         self._flush_carry()
+        if self._instr_depth and self._dropped_in_field:
+            self._warn(WARN_FIELD)
+        self._dropped_in_field = dropped
         (self._kind, self._carry, self._carry_index, self._carry_boxes, self._fields,
          self._instr_depth) = outer
 
@@ -271,6 +282,8 @@ class StoryWalker:
             if tag == T:
                 if not hidden and not self._instr_depth:
                     pieces.append(child.text or "")
+                elif not hidden and child.text:
+                    self._dropped_in_field = True
             elif tag == RPR:
                 if not self._may_hide:
                     continue

@@ -90,6 +90,8 @@ class _BodyReader:
         children = list(self.body)
         if last_open:
             children = children[:-1]
+        # Blocks already read but kept for a pending merge still lead the body: never read them twice.
+        children = children[len(self._read):]
         walker = self.walker
         for child in children:
             self._next_index = walker.register(child, self._next_index)

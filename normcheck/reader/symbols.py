@@ -19,4 +19,11 @@ def symbol_char(font: str, code: int) -> str:
         return _GREEK_LOWER.get(ch) or _GREEK_UPPER.get(ch) or _SYMBOL.get(code) or ch
     if font.startswith("wingdings"):
         return _WINGDINGS.get(code, "")
-    return chr(code) if 0 < code < 0x110000 else ""
+    return chr(code) if is_text_char(code) else ""
+
+
+def is_text_char(code: int) -> bool:
+    """Whether ``code`` is a character that may stand in text: not a control character, not a surrogate
+    (which no Unicode text may hold, and no UTF-8 can encode), not a noncharacter."""
+    return (0x20 <= code < 0x110000 and not 0x7F <= code <= 0x9F and not 0xD800 <= code <= 0xDFFF
+            and not 0xFDD0 <= code <= 0xFDEF and code & 0xFFFE != 0xFFFE)

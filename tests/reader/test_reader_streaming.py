@@ -109,3 +109,18 @@ def test_only_large_plain_utf8_parts_are_streamed(monkeypatch: pytest.MonkeyPatc
     assert not streaming.should_stream(head.replace(W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
                                        + body)
     assert not streaming.should_stream(b"\xff\xfe" + head + body)
+
+
+@pytest.mark.parametrize("feed", [64, 97, 256, 1000])
+def test_chain_of_deleted_marks_across_feed_boundaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        feed: int) -> None:
+    # Paragraphs joined by deleted marks, long enough that the chain spans many feeds of the parser.
+    chain = "".join(p(f"第{i}段，", ppr=DELETED_MARK) for i in range(40)) + p("链尾。")
+    body = p("开头。") + chain + p(r("前"), _box("框"), ppr=DELETED_MARK) + p("后。") + chain + p("结尾。")
+    path = build_docx(tmp_path / "chain.docx", body)
+    monkeypatch.setattr(streaming, "_FEED_BYTES", feed)
+    full, streamed, calls = read_both(path, monkeypatch)
+    assert calls == 1
+    assert [b.text for b in streamed.blocks] == [b.text for b in full.blocks]
+    assert streamed.blocks == full.blocks
+    assert sum(b.text.count("第0段") for b in streamed.blocks) == 2
