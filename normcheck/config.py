@@ -6,16 +6,15 @@ it. Every key is validated here; rule IDs and tags are validated against the loa
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from normcheck import safeio
 from normcheck.errors import ConfigError
+from normcheck.globmatch import GlobError, compile_glob, glob_match
 from normcheck.model import SEVERITIES
 from normcheck.review import Reviewer, parse_days, parse_review
 
@@ -145,6 +144,9 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     config.fail_on = _choice(data, "fail-on", FAIL_ON, where)
     config.format = _choice(data, "format", FORMATS, where)
     config.waivers = _waivers(data.get("waivers", []), where)
+    _check_globs(config.include, "include", where)
+    _check_globs(config.exclude, "exclude", where)
+    _check_globs((w.path for w in config.waivers), "waivers", where)
     cache = data.get("cache", True)
     if not isinstance(cache, bool):
         raise ConfigError(f"{where}cache 应为 true 或 false")
@@ -215,38 +217,12 @@ def validate_against_rules(config: Config, rule_ids: set[str], tags: set[str]) -
             raise ConfigError(f"{where}豁免中的 {waiver.rule} 不是已知的规则编号或标签")
 
 
-def glob_match(pattern: str, path: str) -> bool:
-    """Match a POSIX relative path against a glob: ``**`` spans folders, ``*`` and ``?`` stay within one.
-
-    A pattern without a slash matches the file name at any depth, as in ``.gitignore``.
-    """
-    if "/" not in pattern:
-        pattern = "**/" + pattern
-    return _glob_regex(pattern).fullmatch(path) is not None
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    # A pattern naming a folder also matches everything below it.
-    return re.compile("".join(out) + "(?:/.*)?")
+def _check_globs(patterns: Iterable[str], key: str, where: str) -> None:
+    for pattern in patterns:
+        try:
+            compile_glob(pattern)
+        except GlobError as exc:
+            raise ConfigError(f"{where}{key} 中的通配符无效：{exc}") from None
 
 
 _STARTER_TEMPLATE = '''\

@@ -62,6 +62,33 @@ def test_glob_matching_never_fails(pattern: str, noise: str, path: str) -> None:
     own_outcome(lambda: glob_match(pattern, noise + path))
 
 
+def _reference_glob(pattern: str, path: str) -> bool:
+    """The same semantics with Python's backtracking ``re`` (fine on short inputs)."""
+    import re
+
+    if "/" not in pattern:
+        pattern = "**/" + pattern
+    out, i = [], 0
+    while i < len(pattern):
+        for token, regex in (("**/", "(?:.*/)?"), ("**", ".*"), ("*", "[^/]*"), ("?", "[^/]")):
+            if pattern.startswith(token, i):
+                out.append(regex)
+                i += len(token)
+                break
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.fullmatch("".join(out) + "(?:/.*)?", path, re.DOTALL) is not None
+
+
+@fuzz_settings(300)
+@given(st.text(alphabet="ab*?/.[]\\中~$", max_size=12), st.text(alphabet="ab/.[]中~$\n", max_size=14))
+def test_linear_glob_matches_like_the_reference(pattern: str, path: str) -> None:
+    from normcheck.globmatch import glob_match
+
+    assert glob_match(pattern, path) is _reference_glob(pattern, path)
+
+
 _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
                      lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
                                                                                  max_size=4), max_leaves=12)
