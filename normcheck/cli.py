@@ -168,8 +168,17 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+class _InputPath(click.Path):
+    """A path to check: an empty one is a usage error (it is not the current folder); unreadable is fine."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("路径不能为空", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @click.command(cls=NormcheckCommand, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=_InputPath(path_type=Path, readable=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="报告格式（默认：text）；opinion 为审查意见书（.docx，须用 --output 指定文件）。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把报告写入此文件。")
@@ -306,7 +315,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
     targets = runner.discover_targets(options.paths, config)
     if not targets:
         click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
-    inputs = input_files(t for t in targets if isinstance(t, Path))
+    inputs = input_files([*(t for t in targets if isinstance(t, Path)), *options.paths])
     for path, what in ((options.output, "报告"), (options.baseline, "基线"), (options.write_baseline, "基线")):
         if path is not None:
             refuse_input(path, inputs, what)

@@ -8,13 +8,16 @@ atomically (the link stays a link); a device or a named pipe that already exists
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from normcheck.errors import ConfigError
+
+_GLOB_CHARS = frozenset("*?[")
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -73,15 +76,38 @@ def _file_mode(path: Path) -> int:
 
 
 def input_files(paths: Iterable[Path]) -> set[Path]:
-    """Every file that is or lies inside one of ``paths``, resolved."""
+    """Every file that is or lies inside one of ``paths`` (globs expanded), resolved: the output guard
+    protects whatever the command line names, whether the configuration selects it or not."""
     found: set[Path] = set()
     for path in paths:
-        resolved = Path(path).resolve()
-        if resolved.is_dir():
-            found.update(p.resolve() for p in resolved.rglob("*") if p.is_file())
-        elif resolved.exists():
-            found.add(resolved)
+        candidates = [Path(path)]
+        if not candidates[0].exists() and _GLOB_CHARS & set(str(path)):
+            candidates = [Path(match) for match in glob.glob(str(path), recursive=True)]
+        for candidate in candidates:
+            resolved = _resolved(candidate)
+            if resolved is None:
+                continue
+            if resolved.is_dir():
+                found.update(_files_below(resolved))
+            elif os.path.lexists(resolved):
+                found.add(resolved)
     return found
+
+
+def _files_below(folder: Path) -> Iterator[Path]:
+    """Files below ``folder``; a sub-folder that cannot be listed is skipped (it cannot be checked either)."""
+    for dirpath, _, filenames in os.walk(folder):
+        for name in filenames:
+            resolved = _resolved(Path(dirpath, name))
+            if resolved is not None:
+                yield resolved
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: nothing can be read there, nothing to protect
+        return None
 
 
 def refuse_input(path: Path, inputs: set[Path], what: str) -> None:

@@ -99,23 +99,25 @@ def _with_rules(ruleset: Any, rules: list[Any]) -> Any:
 
 
 def discover_targets(paths: Sequence[str | Path], config: Config | None = None) -> list[Target]:
-    """Expand each argument on its own, so one missing path does not stop the others."""
-    from normcheck.reader import discover
+    """Expand the arguments into targets. A path or sub-folder that cannot be read is a ``FileResult``
+    with its error in its place, and everything else is still checked."""
+    from normcheck.reader.folder import discover_entries
 
     targets: list[Target] = []
     seen: set[Path] = set()
-    for raw in paths:
-        try:
-            found = discover([Path(raw)])
-        except InputError as exc:
-            targets.append(FileResult(path=str(raw), error=FileError(exc.code, exc.message)))
+    named = {str(Path(raw)) for raw in paths}
+    for entry in discover_entries([Path(raw) for raw in paths]):
+        if isinstance(entry, InputError):
+            where = entry.path or ""
+            # An argument is always reported; a sub-folder only when the configuration wants what is in it.
+            if config is None or where in named or config.wants(where):
+                targets.append(FileResult(path=where, error=FileError(entry.code, entry.message)))
             continue
-        for path in found:
-            key = path.resolve()
-            if key in seen or (config is not None and not config.wants(path)):
-                continue
-            seen.add(key)
-            targets.append(path)
+        key = entry.resolve()
+        if key in seen or (config is not None and not config.wants(entry)):
+            continue
+        seen.add(key)
+        targets.append(entry)
     return targets
 
 

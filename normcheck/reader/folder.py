@@ -162,40 +162,67 @@ def _expand(arg: str) -> list[Path]:
     raise InputError("not-found", "文件或文件夹不存在", path=arg)
 
 
-def _walk(folder: Path) -> list[Path]:
-    if is_filing_package(folder):
-        return [folder]
-    targets = [p for p in direct_documents(folder)]
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not is_ignored(p)):
+def _walk(folder: Path) -> list[Path | InputError]:
+    """The targets below ``folder``; a folder that cannot be listed is an error in its place, and the walk
+    goes on with its siblings."""
+    try:
+        if is_filing_package(folder):
+            return [folder]
+        targets: list[Path | InputError] = list(direct_documents(folder))
+        subs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not is_ignored(p))
+    except InputError as exc:
+        return [InputError(exc.code, exc.message, path=str(folder))]
+    except OSError as exc:
+        return [InputError("unreadable", f"无法读取文件夹（{exc.strerror or exc.__class__.__name__}）",
+                           path=str(folder))]
+    for sub in subs:
         targets.extend(_walk(sub))
     return targets
 
 
-def discover(paths: list[str] | list[Path] | tuple[str | Path, ...]) -> list[Path]:
+def discover_entries(paths: list[str] | list[Path] | tuple[str | Path, ...]) -> list[Path | InputError]:
     """Expand files, folders and globs into check targets (document files and package folders), in order.
 
-    Raises InputError (with ``path`` set) for a path that does not exist, a glob that matches nothing, a
-    folder without documents, or a path named explicitly that is not a regular file or folder (a named pipe,
-    a device, a dangling link). A file named explicitly is a target whatever its extension: reading it says
-    what is wrong with it. Globs and folder walks leave such non-regular entries out.
+    Whatever cannot be used — a path that does not exist, a glob that matches nothing, a folder without
+    documents, a sub-folder that cannot be listed, a path named explicitly that is not a regular file or
+    folder (a named pipe, a device, a dangling link) — is an ``InputError`` (with ``path`` set) in its
+    place, and everything else is still found. A file named explicitly is a target whatever its extension:
+    reading it says what is wrong with it. Globs and folder walks leave non-regular entries out.
     """
-    targets: list[Path] = []
+    entries: list[Path | InputError] = []
     seen: set[Path] = set()
     for arg in paths:
-        for path in _expand(str(arg)):
+        try:
+            expanded = _expand(str(arg))
+        except InputError as exc:
+            entries.append(exc)
+            continue
+        for path in expanded:
+            found: list[Path | InputError]
             if path.is_dir():
                 found = _walk(path)
                 if not found:
-                    raise InputError("no-documents", "文件夹中没有可检查的文档（.docx、.doc、.wps、.txt、.md 等）",
-                                     path=str(path))
+                    found = [InputError("no-documents", "文件夹中没有可检查的文档（.docx、.doc、.wps、.txt、.md 等）",
+                                        path=str(path))]
             else:
                 irregular = irregular_reason(path)
-                if irregular is not None:
-                    raise InputError(*irregular, path=str(path))
-                found = [path]
+                found = [InputError(*irregular, path=str(path)) if irregular is not None else path]
             for target in found:
+                if isinstance(target, InputError):
+                    entries.append(target)
+                    continue
                 key = target.resolve()
                 if key not in seen:
                     seen.add(key)
-                    targets.append(target)
+                    entries.append(target)
+    return entries
+
+
+def discover(paths: list[str] | list[Path] | tuple[str | Path, ...]) -> list[Path]:
+    """``discover_entries`` for callers that want all or nothing: raises the first ``InputError``."""
+    targets: list[Path] = []
+    for entry in discover_entries(paths):
+        if isinstance(entry, InputError):
+            raise entry
+        targets.append(entry)
     return targets

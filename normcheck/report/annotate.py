@@ -39,6 +39,8 @@ def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path],
                 yield source, exc
             except OSError as exc:
                 yield source, ConfigError(f"无法写入批注副本 {destination}（{exc.strerror or exc.__class__.__name__}）")
+            except (Exception, MemoryError, RecursionError) as exc:  # noqa: BLE001 - one file's failure only
+                yield source, ConfigError(f"无法生成批注副本（{exc.__class__.__name__}）")
             else:
                 yield source, destination
 
@@ -77,6 +79,7 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
 
     from normcheck.report.wordstyles import ensure_comment_styles, stamp_comment
 
+    _check_members(source)
     try:
         word = docx.Document(str(source))
     except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, ValueError, KeyError, OSError) as exc:
@@ -101,6 +104,21 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
     word.save(buffer)
     write_atomic(destination, buffer.getvalue())
     return len(findings)
+
+
+def _check_members(source: Path) -> None:
+    """Refuse, before python-docx loads every part, a package it could not copy: the hardened reader's
+    limits (size, ratio, entry count), and members that are encrypted or use a compression zipfile lacks."""
+    import zipfile
+
+    from normcheck.reader.package import Package
+
+    Package(source).close()
+    supported = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+    with zipfile.ZipFile(source) as archive:
+        for info in archive.infolist():
+            if info.flag_bits & 0x1 or info.compress_type not in supported:
+                raise ConfigError(f"部件 {info.filename} 已加密或使用了不支持的压缩方式，无法生成批注副本")
 
 
 def _comment_lines(finding: Finding, *, on_title: bool) -> list[str]:
