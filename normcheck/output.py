@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from normcheck.cachestore import remove_stale_temporaries
 from normcheck.errors import ConfigError
 
 _GLOB_CHARS = frozenset("*?[")
@@ -52,6 +53,8 @@ def _write(path: Path, payload: bytes) -> None:
         path = target
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
+    # A run killed while writing this file (kill -9, a cancelled CI job) left its temporary file behind.
+    remove_stale_temporaries(folder, prefix=f".{path.name}.", suffix=".tmp")
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:

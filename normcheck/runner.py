@@ -17,6 +17,7 @@ from normcheck.cache import ResultCache, check_cached, config_hash, rules_hash
 from normcheck.config import Config, Waiver, glob_match
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import Document, FileError, FileResult, Finding, Waived
+from normcheck.procguard import die_with_parent, limit_memory, memory_limit
 
 Target = Path | FileResult
 Progress = Callable[[], None]
@@ -216,6 +217,7 @@ class _WorkerSetup:
     options: dict[str, Any]
     cache: CacheUse | None = None
     max_memory: int | None = None
+    parent: int | None = None
 
 
 # Rules loaded in the parent are inherited by forked workers, so they need not compile the rules again.
@@ -226,6 +228,7 @@ _WORKER_SETUP = _WorkerSetup({})
 def _init_worker(spec: RuleSpec | None, setup: _WorkerSetup) -> None:
     global _WORKER_RULES, _WORKER_SETUP
     _WORKER_SETUP = setup
+    die_with_parent(setup.parent)
     if setup.max_memory:
         limit_memory(setup.max_memory)
     if _WORKER_RULES[1] is not None and _WORKER_RULES[0] == spec:
@@ -233,23 +236,6 @@ def _init_worker(spec: RuleSpec | None, setup: _WorkerSetup) -> None:
     if spec is None:
         raise RuntimeError("worker has no rules")
     _WORKER_RULES = (spec, load_selected(spec))
-
-
-def limit_memory(megabytes: int) -> bool:
-    """Cap this process's address space (``RLIMIT_AS``) at ``megabytes``, so that an allocation beyond it
-    raises ``MemoryError`` instead of waking the system's out-of-memory killer. Never raises the limit
-    above one already set; returns False where the platform has no such limit."""
-    try:
-        import resource
-    except ImportError:
-        return False
-    wanted = megabytes * 1024 * 1024
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    for current in (soft, hard):
-        if current != resource.RLIM_INFINITY:
-            wanted = min(wanted, current)
-    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    return True
 
 
 def _check_in_worker(path: Path) -> tuple[FileResult, str | None]:
@@ -265,8 +251,9 @@ def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | 
     """Check every target, in order. ``jobs`` > 1 uses worker processes when there is more than one file.
 
     ``cache`` reuses and stores results, except when ``keep_documents`` asks for the read documents,
-    which the cache does not hold. ``max_memory`` (MB; None or 0 for none) limits each worker process;
-    a check in this process is not limited, but running out of memory still only fails that file."""
+    which the cache does not hold. ``max_memory`` (MB; None or 0 for none) limits the address space of
+    each worker process, or of this process while it checks the files itself (one job or one file);
+    running out of memory fails that file only."""
     options: dict[str, Any] = {"timeout": timeout, "keep_document": keep_documents,
                                "max_unzipped_bytes": max_unzipped_bytes}
     use = cache_use(cache, selected, max_unzipped_bytes) if cache is not None and not keep_documents else None
@@ -275,13 +262,15 @@ def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | 
     context = _pool_context(spec) if workers > 1 else None
     outcomes: dict[int, tuple[FileResult, str | None]] = {}
     if context is not None:
-        setup = _WorkerSetup(options, use, max_memory or None)
+        setup = _WorkerSetup(options, use, max_memory or None, os.getpid())
         outcomes = _run_pool(paths, selected, spec, setup, workers, context, progress)
     else:
-        for number, path in enumerate(paths):
-            outcomes[number] = check_one(path, selected, use, options)
-            if progress:
-                progress()
+        # The same guard as a worker's, on this process while it checks, so --max-memory means one thing.
+        with memory_limit(max_memory):
+            for number, path in enumerate(paths):
+                outcomes[number] = check_one(path, selected, use, options)
+                if progress:
+                    progress()
     results: list[FileResult] = []
     tracebacks: dict[str, str] = {}
     numbers = iter(range(len(paths)))

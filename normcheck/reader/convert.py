@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -58,19 +57,19 @@ def convert_and_read(path: Path, what: str, *, display: str, max_unzipped_bytes:
 
 
 def _run(command: list[str], home: Path, limit: float, what: str) -> None:
+    from normcheck.procguard import kill_group, spawn_group
+
     try:
-        # A session of its own, so a timeout can stop LibreOffice's helper processes too.
-        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, env={**os.environ, "HOME": str(home)},
-                                start_new_session=True)
+        # A process group of its own, so that stopping it stops LibreOffice's helper processes too.
+        proc = spawn_group(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env={**os.environ, "HOME": str(home)})
     except OSError as exc:
         raise InputError("conversion-failed", f"无法运行 LibreOffice（{exc.strerror or exc}）") from None
     try:
         proc.wait(timeout=limit)
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            proc.kill()
-        proc.wait()
         raise InputError("timeout", f"用 LibreOffice 转换{what}超时（{limit:g} 秒）") from None
+    finally:
+        # Whatever ends the wait (done, its own limit, --timeout of the whole check, an interrupt), no
+        # process of the group outlives it.
+        kill_group(proc)

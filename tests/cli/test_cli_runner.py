@@ -171,8 +171,9 @@ def _limit_reader(path: Path, *, max_unzipped_bytes: int | None = None) -> Docum
 
 
 @pytest.mark.parametrize("max_memory", [None, 0, 1536])
-def test_workers_get_the_memory_limit_and_this_process_does_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                max_memory: int | None) -> None:
+def test_workers_and_this_process_check_under_the_same_memory_limit(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch,
+                                                                    max_memory: int | None) -> None:
     resource = pytest.importorskip("resource")
     monkeypatch.setattr(normcheck.reader, "read_path", _limit_reader)
     before = resource.getrlimit(resource.RLIMIT_AS)
@@ -181,8 +182,8 @@ def test_workers_get_the_memory_limit_and_this_process_does_not(tmp_path: Path, 
     expected = max_memory * 1024 * 1024 if max_memory else before[0]
     assert [r.error.message if r.error else None for r in results] == [str(expected)] * 2
     in_process = runner.run(paths, everything(), jobs=1, max_memory=max_memory).results
-    assert [r.error.message if r.error else None for r in in_process] == [str(before[0])] * 2
-    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    assert [r.error.message if r.error else None for r in in_process] == [str(expected)] * 2
+    assert resource.getrlimit(resource.RLIMIT_AS) == before  # restored once this process has checked
 
 
 def _limit_then_report(existing: int, wanted: int, queue: Any) -> None:

@@ -49,3 +49,24 @@ def test_init_does_not_leave_a_partial_configuration(tmp_path: Path, failing_ren
     result = CliRunner().invoke(cli, ["init", str(tmp_path)])
     assert result.exit_code != 0
     assert failing_rename and list(tmp_path.iterdir()) == []
+
+
+def test_stale_temporary_files_of_a_killed_write_are_removed(tmp_path: Path) -> None:
+    import time
+
+    from normcheck.cachestore import STALE_SECONDS
+    from normcheck.output import write_atomic
+
+    target = tmp_path / "report.json"
+    stale = tmp_path / ".report.json.k1ll3d.tmp"
+    busy = tmp_path / ".report.json.wr1t1ng.tmp"
+    other = tmp_path / ".other.json.k1ll3d.tmp"
+    for leftover in (stale, busy, other):
+        leftover.write_text("partial")
+    old = time.time() - 2 * STALE_SECONDS
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_atomic(target, "{}")
+    assert target.read_text() == "{}"
+    assert not stale.exists()
+    assert busy.exists() and other.exists()  # another writer's file, and another target's, are left alone
