@@ -208,7 +208,7 @@ class _InputPath(click.Path):
               help="每个文件允许的检查时间（秒）。")
 @click.option("--no-cache", is_flag=True, help="重新检查每个文件，不使用已保存的结果。")
 @click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY, show_default=True,
-              metavar="MB", help="每个工作进程的内存上限（MB，0 表示不限）。")
+              metavar="MB", help="检查文件的进程的内存上限（MB，工作进程或 normcheck 本身；0 表示不限）。")
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
               help="显示版本号（及法律法规库的日期）并退出。")
 def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_paths: tuple[Path, ...],
