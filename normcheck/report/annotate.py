@@ -8,7 +8,6 @@ findings in headers, footers or notes, and findings about the whole file, are an
 from __future__ import annotations
 
 import copy
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -73,52 +72,39 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
     comments."""
     import zipfile
 
-    import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
+    from normcheck.reader.package import Package
+    from normcheck.report.docxcopy import edit_docx
     from normcheck.report.wordstyles import ensure_comment_styles, stamp_comment
 
-    _check_members(source)
-    try:
-        word = docx.Document(str(source))
-    except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, ValueError, KeyError, OSError) as exc:
-        raise ConfigError(f"无法打开以写入批注（{exc.__class__.__name__}）") from None
-    paragraphs = _paragraph_elements(word)
-    main_part = str(word.part.partname).lstrip("/")
-    blocks = [b for b in doc.blocks if b.file in ("", str(source), doc.path) or len(doc.files) <= 1]
-    title = _title_element(doc, blocks, paragraphs, main_part)
+    Package(source).close()  # the reader's limits on entries, sizes and ratios, from the directory alone
     reviewer = reviewer or Reviewer()
     moment = reviewer.now()
-    for finding in findings:
-        element, block = _target(finding, blocks, paragraphs, title, main_part)
-        runs = _anchor_runs(element, block, finding)
-        comment = word.add_comment(runs, text=f"[{finding.rule}] {finding.title}", author=reviewer.name,
-                                   initials=reviewer.initials)
-        stamp_comment(comment, reviewer, moment)
-        for line in _comment_lines(finding, on_title=block is None):
-            comment.add_paragraph(line)
-    if findings:
-        ensure_comment_styles(word)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    write_atomic(destination, buffer.getvalue())
+
+    def add_comments(word: Any) -> None:
+        paragraphs = _paragraph_elements(word)
+        main_part = str(word.part.partname).lstrip("/")
+        blocks = [b for b in doc.blocks if b.file in ("", str(source), doc.path) or len(doc.files) <= 1]
+        title = _title_element(doc, blocks, paragraphs, main_part)
+        for finding in findings:
+            element, block = _target(finding, blocks, paragraphs, title, main_part)
+            runs = _anchor_runs(element, block, finding)
+            comment = word.add_comment(runs, text=f"[{finding.rule}] {finding.title}", author=reviewer.name,
+                                       initials=reviewer.initials)
+            stamp_comment(comment, reviewer, moment)
+            for line in _comment_lines(finding, on_title=block is None):
+                comment.add_paragraph(line)
+        if findings:
+            ensure_comment_styles(word)
+
+    try:
+        data = edit_docx(source, add_comments)
+    except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, ValueError, KeyError) as exc:
+        raise ConfigError(f"无法打开以写入批注（{exc.__class__.__name__}）") from None
+    write_atomic(destination, data)
     return len(findings)
-
-
-def _check_members(source: Path) -> None:
-    """Refuse, before python-docx loads every part, a package it could not copy: the hardened reader's
-    limits (size, ratio, entry count), and members that are encrypted or use a compression zipfile lacks."""
-    import zipfile
-
-    from normcheck.reader.package import Package
-
-    Package(source).close()
-    supported = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
-    with zipfile.ZipFile(source) as archive:
-        for info in archive.infolist():
-            if info.flag_bits & 0x1 or info.compress_type not in supported:
-                raise ConfigError(f"部件 {info.filename} 已加密或使用了不支持的压缩方式，无法生成批注副本")
 
 
 def _comment_lines(finding: Finding, *, on_title: bool) -> list[str]:

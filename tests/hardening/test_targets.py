@@ -135,30 +135,62 @@ def _patch_member(path: Path, member: str, *, method: int | None = None, flags: 
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("damage", ["unsupported-compression", "encrypted-flag", "corrupt-stream",
-                                    "foreign-comments-root"])
-def test_annotate_failure_is_that_files_error(tmp_path: Path, damage: str) -> None:
+IMAGE_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+              '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/>'
+              "</Relationships>")
+
+
+def _damaged(tmp_path: Path, damage: str) -> Path:
     bad = tmp_path / "in" / "bad.docx"
     bad.parent.mkdir()
-    extra = {"word/media/image1.png": b"\x89PNG" + b"0" * 4000}
+    image = {"word/media/image1.png": b"\x89PNG" + b"0" * 4000, "word/_rels/document.xml.rels": IMAGE_RELS}
     if damage == "foreign-comments-root":
         build_docx(bad, p(FINE), comments="", extra_parts={"word/comments.xml": "<foo/>"})
     else:
-        build_docx(bad, p(FINE), extra_parts=extra)
-    if damage == "unsupported-compression":
+        build_docx(bad, p(FINE), extra_parts=image)
+    if damage == "image-unsupported-compression":
         _patch_member(bad, "word/media/image1.png", method=99)
-    elif damage == "encrypted-flag":
+    elif damage == "image-encrypted-flag":
         _patch_member(bad, "word/media/image1.png", flags=0x1)
-    elif damage == "corrupt-stream":
+    elif damage == "image-corrupt-stream":
+        _patch_member(bad, "word/media/image1.png", corrupt=True)
+    elif damage == "styles-corrupt-stream":
         _patch_member(bad, "word/styles.xml", corrupt=True)
+    return bad
+
+
+def _annotate_with_a_good_one(tmp_path: Path, bad: Path) -> tuple[int, dict, str, Path]:  # type: ignore[type-arg]
     good = tmp_path / "in" / "good.docx"
     shutil.copy(SAMPLE, good)
     out = tmp_path / "annotated"
     code, report, err = _invoke(str(bad), str(good), "--annotate", str(out), "--format", "json", "--no-cache")
-    assert code == 2, err
     files = {Path(f["path"]).name: f for f in json.loads(report)["files"]}
     assert set(files) == {"bad.docx", "good.docx"}
-    assert files["bad.docx"]["error"] is None  # the check read what it needs; only the copy failed
-    assert (out / "good.docx").is_file() and not (out / "bad.docx").exists()
+    assert files["bad.docx"]["error"] is None  # the check read what it needs
+    assert (out / "good.docx").is_file() and "Traceback" not in err
+    return code, files, err, out
+
+
+@pytest.mark.parametrize("damage", ["image-unsupported-compression", "image-encrypted-flag",
+                                    "image-corrupt-stream"])
+def test_annotate_never_reads_parts_it_does_not_need(tmp_path: Path, damage: str) -> None:
+    bad = _damaged(tmp_path, damage)
+    code, files, err, out = _annotate_with_a_good_one(tmp_path, bad)
+    assert code == 1, err
+    with zipfile.ZipFile(bad) as original, zipfile.ZipFile(out / "bad.docx") as copy:
+        kept, copied = original.getinfo("word/media/image1.png"), copy.getinfo("word/media/image1.png")
+        assert (copied.compress_type, copied.flag_bits & 1, copied.CRC, copied.compress_size) == (
+            kept.compress_type, kept.flag_bits & 1, kept.CRC, kept.compress_size)
+        assert b"w:commentReference" in copy.read("word/document.xml")
+        assert copy.read("word/comments.xml").count(b"<w:comment ") == len(files["bad.docx"]["findings"])
+
+
+@pytest.mark.parametrize("damage", ["styles-corrupt-stream", "foreign-comments-root"])
+def test_annotate_failure_on_a_part_it_needs_is_that_files_error(tmp_path: Path, damage: str) -> None:
+    bad = _damaged(tmp_path, damage)
+    code, _, err, out = _annotate_with_a_good_one(tmp_path, bad)
+    assert code == 2, err
+    assert not (out / "bad.docx").exists()
     assert len([line for line in err.splitlines() if "bad.docx" in line]) == 1
-    assert "Traceback" not in err
