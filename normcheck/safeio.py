@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 
 _CHUNK = 1 << 20
 
@@ -89,14 +88,6 @@ def read_text(path: str | os.PathLike[str], limit: int, encoding: str = "utf-8")
     return read_bytes(path, limit).decode(encoding)
 
 
-def is_regular(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` (links followed) is a regular file, without opening it."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
 def shown(path: str | os.PathLike[str]) -> str:
     """``path`` as text that can always be printed and encoded as UTF-8: bytes that are not UTF-8 (a name
     from a zip tool that wrote GBK, kept by Python as lone surrogates) appear as ``\\xNN`` escapes."""
@@ -128,7 +119,3 @@ def path_bytes(path: str | os.PathLike[str]) -> bytes:
         return os.fsencode(text)
     except UnicodeEncodeError:
         return text.encode("utf-8", "surrogatepass")
-
-
-def as_path(path: str | os.PathLike[str]) -> Path:
-    return Path(os.fsdecode(os.fspath(path)))

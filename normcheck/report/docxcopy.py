@@ -166,4 +166,4 @@ def _copy_raw(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipF
     out.filelist.append(clone)
     out.NameToInfo[clone.filename] = clone
     out.start_dir = out.fp.tell()
-    out._didModify = True
+    out._didModify = True  # type: ignore[attr-defined]
