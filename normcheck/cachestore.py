@@ -2,7 +2,8 @@
 
 Each cache folder (``results/``, ``rules/``) holds its own secret: 32 random bytes in a file named
 ``secret``, created with mode 0600 and accepted only when it is a regular file (not a link) that belongs
-to the current user and that nobody else can read or write. An entry is a header line, the hex
+to the current user and that nobody else can read or write; one that fails this is never used for
+reading, and is replaced before the next write. An entry is a header line, the hex
 HMAC-SHA256 of (purpose, key, payload) under that secret, and the payload. Somebody who can write the
 cache folder but cannot read the secret can therefore delete entries, or replace them with something
 that is a miss, but cannot make normcheck use a result it did not compute itself.
@@ -69,14 +70,16 @@ def read_secret(folder: Path) -> bytes | None:
 
 
 def secret(folder: Path, *, create: bool) -> bytes | None:
-    """The folder's secret; with ``create``, made on first use (atomically: every process that races to
-    create it ends up with the one that won)."""
+    """The folder's secret; with ``create``, made on first use or when the one there cannot be trusted
+    (atomically: every process that races to create it ends up with the one that won)."""
     value = read_secret(folder)
     if value is not None or not create:
         return value
-    if os.path.lexists(folder / SECRET_NAME):
-        return None  # there is one, and it cannot be trusted: the cache stays unused
     try:
+        if os.path.lexists(folder / SECRET_NAME):
+            # One that cannot be trusted (readable by others, another owner, a link): replace it. Every
+            # entry sealed with it becomes a miss, which only costs speed.
+            os.unlink(folder / SECRET_NAME)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temp = tempfile.mkstemp(prefix=".secret-", suffix=".tmp", dir=folder)
         try:

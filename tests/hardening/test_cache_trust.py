@@ -67,11 +67,15 @@ def test_replaced_secret_invalidates_every_entry(store: ResultCache) -> None:
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
 
 
-def test_secret_of_another_mode_is_not_used(store: ResultCache) -> None:
+def test_secret_others_can_read_is_never_used_and_is_replaced(store: ResultCache) -> None:
     assert store.put(KEY, _result())
-    (store.directory / cachestore.SECRET_NAME).chmod(0o640)
+    secret = store.directory / cachestore.SECRET_NAME
+    exposed = secret.read_bytes()
+    secret.chmod(0o640)
     assert store.get(KEY) is None
-    assert not store.put("b" * 64, _result())
+    assert store.put("b" * 64, _result())  # a new private secret replaces it
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600 and secret.read_bytes() != exposed
+    assert store.get(KEY) is None and store.get("b" * 64) is not None
 
 
 def test_fifo_entry_is_a_miss_at_once(store: ResultCache) -> None:

@@ -107,13 +107,16 @@ def test_secret_readable_by_others_disables_the_cache(tmp_path: Path, own_cache:
     assert _summary(path) == [("P-1", "error", ("x",))]
 
 
-def test_secret_that_is_a_link_is_not_followed(tmp_path: Path, own_cache: Path) -> None:
+def test_secret_that_is_a_link_is_not_followed_and_is_replaced(tmp_path: Path, own_cache: Path) -> None:
     own_cache.mkdir(parents=True)
     elsewhere = tmp_path / "known"
     elsewhere.write_bytes(b"k" * 32)
     elsewhere.chmod(0o600)
     (own_cache / cachestore.SECRET_NAME).symlink_to(elsewhere)
-    assert cachestore.secret(own_cache, create=True) is None
+    assert cachestore.secret(own_cache, create=False) is None
+    replaced = cachestore.secret(own_cache, create=True)
+    assert replaced is not None and replaced != b"k" * 32
+    assert not (own_cache / cachestore.SECRET_NAME).is_symlink() and elsewhere.read_bytes() == b"k" * 32
 
 
 def test_regex_validation_marker_must_be_sealed(own_cache: Path) -> None:
