@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 
 _CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class NotRegularFile(OSError):
@@ -89,25 +91,22 @@ def read_text(path: str | os.PathLike[str], limit: int, encoding: str = "utf-8")
 
 
 def shown(path: str | os.PathLike[str]) -> str:
-    """``path`` as text that can always be printed and encoded as UTF-8: bytes that are not UTF-8 (a name
-    from a zip tool that wrote GBK, kept by Python as lone surrogates) appear as ``\\xNN`` escapes."""
+    """``path`` as text that can always be printed and encoded as UTF-8 (``escape_surrogates``)."""
     text = os.fspath(path)
     if isinstance(text, bytes):
-        return text.decode("utf-8", "backslashreplace")
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace") if _fs_roundtrips(text) else \
-            text.encode("utf-8", "backslashreplace").decode("utf-8")
+        text = os.fsdecode(text)
+    return escape_surrogates(text)
 
 
-def _fs_roundtrips(text: str) -> bool:
-    try:
-        os.fsencode(text)
-        return True
-    except UnicodeEncodeError:
-        return False
+def escape_surrogates(text: str) -> str:
+    """``text`` with each byte of a file name that is not UTF-8 (kept by Python as a lone surrogate
+    U+DC80…U+DCFF) shown percent-encoded, ``%B8``, and any other lone surrogate as U+FFFD."""
+    return _SURROGATE.sub(_escape, text) if _SURROGATE.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"%{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
 
 
 def path_bytes(path: str | os.PathLike[str]) -> bytes:

@@ -40,9 +40,11 @@ def render(fmt: str, results: list[FileResult], **options: Any) -> str | bytes:
         raise TypeError(f"unknown report option(s): {', '.join(sorted(unknown))}")
     import inspect
 
-    from normcheck.report.printable import printable_results
+    from normcheck.report.printable import printable_results, printable_value
 
     module = importlib.import_module(FORMATS[fmt])
     accepted = inspect.signature(module.render).parameters
-    output = module.render(printable_results(results), **{k: v for k, v in options.items() if k in accepted})
+    # Every text shown is printable: the results, and the data options that name files (not the rule set).
+    shown = {k: v if k == "rules" else printable_value(v) for k, v in options.items() if k in accepted}
+    output = module.render(printable_results(results), **shown)
     return bytes(output) if fmt in BINARY_FORMATS else str(output)

@@ -3,7 +3,8 @@ reading and analysing the document again.
 
 A key covers the normcheck code, the path as given, the ``--mode`` and the bytes of the file (or of every file of a
 package folder), like the result cache's keys; a value is the checklist as JSON, never code. Entries live
-beside the result cache, in ``checklists/``; a damaged entry is a miss.
+beside the result cache, in ``checklists/``, sealed and read like its entries (``normcheck.cachestore``): a
+damaged, planted or non-regular entry is a miss, and storing never fails a run.
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from normcheck import cachestore, safeio
 from normcheck.report.checklist import ChecklistItem
 
 _FORMAT = 2
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _FIELDS = ("key", "label", "status", "value", "data", "file", "paragraph", "source")
 
 
@@ -34,26 +37,29 @@ class ChecklistStore:
         except OSError:
             return None
         for part in parts:
-            digest.update(part.encode("utf-8") + b"\0")
+            digest.update(safeio.path_bytes(part) + b"\0")  # a file name that is not UTF-8 keeps its bytes
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[ChecklistItem] | None:
+        payload = cachestore.read_entry(self.directory, self._entry(key), "checklist", key, MAX_ENTRY_BYTES)
+        if payload is None:
+            return None
         try:
-            data = json.loads(self._entry(key).read_bytes())
+            data = json.loads(payload)
             if data.get("key") != key or data.get("format") != _FORMAT:
                 return None
             return [ChecklistItem(**{name: item[name] for name in _FIELDS}) for item in data["items"]]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except Exception:  # noqa: BLE001 - whatever a damaged entry raises, it is a miss
             return None
 
     def put(self, key: str, items: list[ChecklistItem]) -> None:
-        from normcheck.output import write_atomic
-
-        payload = {"format": _FORMAT, "key": key, "items": [{name: getattr(item, name) for name in _FIELDS} for item in items]}
         try:
-            write_atomic(self._entry(key), json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
+            payload = {"format": _FORMAT, "key": key,
+                       "items": [{name: getattr(item, name) for name in _FIELDS} for item in items]}
+            data = json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        except (ValueError, TypeError, RecursionError, MemoryError):
             return
+        cachestore.write_entry(self.directory, self._entry(key), "checklist", key, data, MAX_ENTRY_BYTES)

@@ -1,9 +1,10 @@
 """Results made printable: every text a report shows is valid Unicode that encodes as UTF-8.
 
 A file name that is not UTF-8 (a GBK name left by a Windows zip tool) reaches Python as lone surrogates
-(``os.fsdecode``); text may hold a stray surrogate too. Before any format renders, each such character is
-replaced by an escape — ``\\xNN`` for a byte of a file name, ``\\uXXXX`` for any other surrogate — so that
-every reporter, the terminal and every output file see plain text, and the same name is shown the same way
+(``os.fsdecode``); text may hold a stray surrogate too. Before any format renders, each byte of such a
+name is shown percent-encoded, ``%B8`` (as in a URI: the escape names the very byte and has no backslash,
+which the reporters read as a Windows separator), and any other lone surrogate as U+FFFD, so that every
+reporter, the terminal and every output file see plain text, and the same name is shown the same way
 everywhere. The checked data itself keeps the real names (the annotator reopens the files by them).
 """
 from __future__ import annotations
@@ -13,18 +14,33 @@ import re
 from typing import Any
 
 from normcheck.model import Document, FileError, FileResult, Finding, Location
+from normcheck.safeio import escape_surrogates
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
-
-
 def printable(text: str) -> str:
     """``text`` with every lone surrogate escaped (unchanged, and the same object, when it has none)."""
-    return _SURROGATE.sub(_escape, text) if _SURROGATE.search(text) else text
+    return escape_surrogates(text)
+
+
+def printable_value(value: Any, depth: int = 0) -> Any:
+    """``value`` (text, or lists, tuples, dicts and dataclass records of them, such as a report option)
+    with every text printable; anything else is returned as it is."""
+    if isinstance(value, str):
+        return printable(value)
+    if depth > 20:
+        return value
+    if isinstance(value, list):
+        return [printable_value(item, depth + 1) for item in value]
+    if isinstance(value, tuple):
+        return tuple(printable_value(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return {printable_value(k, depth + 1): printable_value(v, depth + 1) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: printable_value(getattr(value, f.name), depth + 1)
+                   for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def printable_results(results: list[FileResult]) -> list[FileResult]:

@@ -24,9 +24,9 @@ _DRIVE = re.compile(r"^[A-Za-z]:/")
 
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative paths stay relative (forward slashes, percent-encoded),
-    absolute ones become ``file:`` URIs. A byte of a file name that is not UTF-8 (shown ``\\xNN`` by
-    ``normcheck.report.printable``) is percent-encoded as that very byte, so the URI names the real file."""
-    if os.sep == "/":  # only POSIX names are bytes; on Windows a backslash is a separator
+    absolute ones become ``file:`` URIs. A byte of a file name that is not UTF-8 (shown ``%B8`` by
+    ``normcheck.report.printable``) stays that percent-encoded byte, so the URI names the real file."""
+    if os.sep == "/":  # only POSIX names are bytes
         path = _BYTE_ESCAPE.sub(lambda m: chr(_BYTE_BASE + int(m.group(1), 16)), path)
     posix = path.replace("\\", "/")
     if _DRIVE.match(posix):
@@ -38,7 +38,7 @@ def artifact_uri(path: str) -> str:
     return _quote(posix)
 
 
-_BYTE_ESCAPE = re.compile(r"\\x([0-9a-f]{2})")
+_BYTE_ESCAPE = re.compile(r"%([89A-F][0-9A-F])")
 _BYTE_BASE = 0xF0000  # a private-use plane stands for the escaped bytes while the rest is quoted
 
 
