@@ -38,7 +38,7 @@ DEFAULT_MAX_MEMORY = 2048
 
 def fail(message: str) -> NoReturn:
     """Print one line on stderr and stop with exit code 2."""
-    click.echo(f"normcheck: {message}", err=True)
+    click.echo(f"normcheck: {_printable(message)}", err=True)
     sys.exit(USAGE_ERROR)
 
 
@@ -329,7 +329,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
     results = outcome.results
     for result in results:
         if result.error is not None:
-            click.echo(f"normcheck: {result.path}: {result.error.message}", err=True)
+            click.echo(_printable(f"normcheck: {result.path}: {result.error.message}"), err=True)
             if options.debug and result.path in outcome.tracebacks:
                 click.echo(outcome.tracebacks[result.path], err=True)
 
@@ -428,10 +428,10 @@ def _annotate(results: list[FileResult], folder: Path, inputs: set[Path], review
     ok = True
     for source, outcome in annotate_results(results, folder, inputs, reviewer):
         if isinstance(outcome, NormcheckError):
-            click.echo(f"normcheck: {source}: {outcome}", err=True)
+            click.echo(_printable(f"normcheck: {source}: {outcome}"), err=True)
             ok = False
         else:
-            click.echo(f"normcheck: 已生成批注副本 {outcome}", err=True)
+            click.echo(_printable(f"normcheck: 已生成批注副本 {outcome}"), err=True)
     return ok
 
 
@@ -442,10 +442,10 @@ def _suggest(results: list[FileResult], folder: Path, inputs: set[Path], ruleset
     ok = True
     for source, outcome, count in suggest_results(results, folder, inputs, ruleset, reviewer):
         if isinstance(outcome, NormcheckError):
-            click.echo(f"normcheck: {source}: {outcome}", err=True)
+            click.echo(_printable(f"normcheck: {source}: {outcome}"), err=True)
             ok = False
         else:
-            click.echo(f"normcheck: 已生成修订副本 {outcome}（{count} 处修订）", err=True)
+            click.echo(_printable(f"normcheck: 已生成修订副本 {outcome}（{count} 处修订）"), err=True)
     return ok
 
 
@@ -502,3 +502,10 @@ def _rich_progress(total: int, color: bool) -> Iterator[Callable[[], None]]:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv, prog_name="normcheck")
+
+
+def _printable(text: str) -> str:
+    """A message naming a file whose name is not UTF-8, escaped as the reports show it (%B8)."""
+    from normcheck.report.printable import printable
+
+    return printable(text)

@@ -107,3 +107,19 @@ def test_unreadable_gbk_name_is_a_one_line_error(gbk_tree: Path) -> None:
     assert code == 2 and "Traceback" not in err
     errors = [f for f in json.loads(out)["files"] if f["error"]]
     assert len(errors) == 1 and errors[0]["path"].endswith("%B5%E7.docx")
+
+
+def test_the_per_file_error_line_shows_the_name_escaped(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = os.fsencode(tmp_path)
+    name = folder + b"/" + "材料".encode("gbk") + b".docx"
+    with open(name, "wb") as handle:
+        handle.write(b"PK\x03\x04" + b"\x00" * 40)  # a zip header and nothing after it
+    result = subprocess.run([sys.executable, "-m", "normcheck", os.fsdecode(name), "--no-cache"],
+                            capture_output=True, timeout=120)
+    assert result.returncode == 2
+    line = result.stderr.decode("utf-8")
+    assert "%B2%C4%C1%CF.docx" in line and "\\udc" not in line
