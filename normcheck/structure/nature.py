@@ -3,8 +3,12 @@ and subordinate units that puts no obligation on the public is an internal manag
 not a 行政规范性文件 — the definition (国办发〔2018〕37号) requires that it concern the rights and obligations
 of citizens, legal persons or other organisations.
 
-``doc_nature`` is "内部管理" in that case, "对外" when the document's own provisions oblige or forbid something
-to the public, and unknown otherwise."""
+Likewise a work deployment (工作方案: 贯彻落实…、开展…工作、推进…的实施意见) that has no articles and obliges
+no one outside is not a normative document (国办发〔2018〕115号（三）: 内部管理规范、工作制度、会议纪要、工作方案、
+请示报告、表彰奖惩、人事任免 are outside the review).
+
+``doc_nature`` is "内部管理" or "工作部署" in those cases, "对外" when the document's own provisions oblige or
+forbid something to the public, and unknown otherwise."""
 from __future__ import annotations
 
 import re
@@ -22,6 +26,11 @@ _INTERNAL = re.compile(
     r"|^[\u4e00-\u9fff]{0,8}(?:居委会|村委会|居民委员会|村民委员会)$"
 )
 _SPLIT = re.compile(r"[，、,；;]")
+# A title that deploys work rather than issuing rules.
+_WORK_PLAN = re.compile(
+    r"(?:贯彻|落实|开展|推进|部署|做好|加强|组织)[^。]{0,60}?(?:工作|实施意见|若干意见|意见)》?(?:的通知)?$"
+    r"|(?:工作方案|实施方案|行动方案|工作要点|工作计划)"
+)
 _OBLIGATION = re.compile(r"应当|须|必须|不得|禁止|严禁")
 
 
@@ -32,6 +41,9 @@ def document_nature(doc: Document, structure: Structure) -> Fact | None:
         return Fact("对外", obliges_public[0], obliges_public[1], obliges_public[2], obliges_public[3])
     if recipients is not None and _all_internal(str(recipients.value)):
         return Fact("内部管理", recipients.text, recipients.block, recipients.start, recipients.end)
+    title = structure.title
+    if title is not None and not structure.articles and _WORK_PLAN.search(str(title.value)):
+        return Fact("工作部署", title.text, title.block, title.start, title.end)
     return None
 
 

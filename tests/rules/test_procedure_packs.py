@@ -479,3 +479,14 @@ def test_doc_number_is_missing_malformed_or_present_never_two(number: str, expec
 def test_trial_period_written_as_试行一年_is_a_validity() -> None:
     text = edit(PACKAGE, IN_FORCE, "第六条 本办法自2021年2月1日起试行一年。")
     assert "FILE-008" not in fired(text)
+
+
+def test_work_deployment_notice_is_not_checked_for_validity() -> None:
+    plan = ("XX区人民政府关于开展老旧小区消防安全专项整治工作的通知\n各街道办事处，区政府各部门：\n"
+            "一、工作目标\n年底前完成全部老旧小区的隐患排查。\n二、工作要求\n各街道要落实属地责任。\n"
+            "XX区人民政府\n2023年3月1日")
+    rules = {f.rule for f in _findings(plan)}
+    assert "FILE-021" in rules and not {"FILE-005", "FILE-008"} & rules
+    # Rules for the public under the same kind of title are a normative document again.
+    binding = plan.replace("各街道要落实属地责任。", "小区业主应当在三十日内清理楼道堆物。")
+    assert {"FILE-005", "FILE-008"} <= {f.rule for f in _findings(binding)}
