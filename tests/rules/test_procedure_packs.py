@@ -490,3 +490,12 @@ def test_work_deployment_notice_is_not_checked_for_validity() -> None:
     # Rules for the public under the same kind of title are a normative document again.
     binding = plan.replace("各街道要落实属地责任。", "小区业主应当在三十日内清理楼道堆物。")
     assert {"FILE-005", "FILE-008"} <= {f.rule for f in _findings(binding)}
+
+
+def test_town_documents_are_checked_for_town_meetings_not_as_departments() -> None:
+    town = ("XX镇人民政府关于印发《XX镇农村道路养护办法》的通知\n各村民委员会：\n现将办法印发给你们，请遵照执行。\n"
+            "XX镇人民政府\n2023年5月6日\n起草说明\n已在镇政府网站公开征求意见。")
+    rules = fired(town)
+    assert "DECIDE-006" in rules and "DECIDE-002" not in rules
+    decided = town.replace("现将办法印发给你们", "本办法已经2023年4月28日镇长办公会议讨论通过，现将办法印发给你们")
+    assert not {"DECIDE-002", "DECIDE-006"} & fired(decided)
