@@ -24,14 +24,21 @@ DOC_NUMBER = re.compile(
 )
 
 _ENUMERATED = re.compile(rf"^(?:[{NUMERAL_CLASS}]{{1,4}}[、.．]|[（(][{NUMERAL_CLASS}]{{1,4}}[)）]|第{_N}(?:条|章|节|编|部分))")
-_SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("起草说明", ("起草说明", "编制说明", "制定说明", "起草情况说明", "起草情况的说明")),
-    ("合法性审核意见", ("合法性审核意见书", "合法性审核意见", "合法性审查意见书", "合法性审查意见",
-                        "法制审核意见书", "法制审核意见", "审核意见书")),
-    ("备案报告", ("备案报告", "备案的报告", "报送备案的报告", "备案审查报告")),
-    ("征求意见情况", ("征求意见情况", "征求意见情况说明", "征求意见情况报告", "意见采纳情况", "意见采纳情况说明",
-                      "征求意见汇总表", "意见汇总表", "征求意见采纳情况表", "意见反馈表")),
-)
+_RECORD_KINDS = ("起草说明", "合法性审核意见", "备案报告", "征求意见情况")
+
+
+def _vocabulary(kind: str) -> tuple[str, ...]:
+    """The names of one kind of drafting record, declared once in the bundled rules' data
+    (rules/data/vocab_<kind>.txt) and shared with the rule packs (list … from "data/vocab_<kind>.txt")."""
+    from importlib import resources
+
+    text = resources.files("normcheck.bundled_rules.data").joinpath(f"vocab_{kind}.txt").read_text(encoding="utf-8")
+    names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    # Longest first, so that 合法性审核意见书 is tried before 合法性审核意见.
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+_SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((kind, _vocabulary(kind)) for kind in _RECORD_KINDS)
 _FILE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("起草说明", ("起草说明", "编制说明", "制定说明", "起草情况")),
     ("合法性审核意见", ("合法性审核", "合法性审查", "法制审核", "审核意见", "司法局意见")),
@@ -119,6 +126,9 @@ def file_section(name: str) -> str | None:
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
     for section, words in _FILE_KEYWORDS:
         if any(word in stem for word in words):
+            return section
+    for section, names in _SECTION_HEADINGS:
+        if any(name in stem for name in names):
             return section
     if stem.startswith("附件") and not any(genre in stem for genre in ("办法", "规定", "细则")):
         return "附件"

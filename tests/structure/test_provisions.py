@@ -94,3 +94,15 @@ def test_dump_structure_on_the_command_line(tmp_path) -> None:
     assert result.exit_code == 0 and "模式：单份文件" in result.output
     result = CliRunner().invoke(cli, ["dump", "--structure", "--mode", "package", str(path)])
     assert "模式：报送材料（package）" in result.output
+
+
+def test_record_names_are_one_vocabulary_for_structure_and_rules() -> None:
+    from normcheck.dsl import load_rules
+    from normcheck.structure import headings as h
+
+    library = load_rules().rules[0].library
+    for kind in ("起草说明", "合法性审核意见", "备案报告", "征求意见情况"):
+        names = set(dict(h._SECTION_HEADINGS)[kind])
+        assert names == set(library.lists[f"{kind}名称"]), kind
+        for name in names:
+            assert h.section_heading(name) == kind and h.file_section(f"{name}.docx") in (kind, None)
