@@ -30,9 +30,9 @@ _RECORD_KINDS = ("起草说明", "合法性审核意见", "备案报告", "征�
 def _vocabulary(kind: str) -> tuple[str, ...]:
     """The names of one kind of drafting record, declared once in the bundled rules' data
     (rules/data/vocab_<kind>.txt) and shared with the rule packs (list … from "data/vocab_<kind>.txt")."""
-    from importlib import resources
+    from normcheck.structure.vocab import vocabulary_text
 
-    text = resources.files("normcheck.bundled_rules.data").joinpath(f"vocab_{kind}.txt").read_text(encoding="utf-8")
+    text = vocabulary_text(kind)
     names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     # Longest first, so that 合法性审核意见书 is tried before 合法性审核意见.
     return tuple(sorted(names, key=len, reverse=True))

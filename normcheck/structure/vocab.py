@@ -2,6 +2,8 @@
 issuer types. Kept apart so that the rule language can check names without loading the analysis."""
 from __future__ import annotations
 
+from pathlib import Path
+
 ROLES = ("own", "quoted", "restatement", "record", "heading", "signature")
 MODES = ("document", "package")
 FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政府行为", "上位设定")
@@ -9,3 +11,18 @@ FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政�
 # development-zone committee (管委会).
 ISSUER_TYPES = ("政府", "政府办公厅", "部门", "乡镇", "街道", "管委会")
 ISSUER_LEVELS = ("市", "区县", "乡镇")
+
+
+def vocabulary_text(kind: str) -> str:
+    """The word list rules/data/vocab_<kind>.txt: installed with the bundled rules, or in a checkout."""
+    name = f"vocab_{kind}.txt"
+    try:
+        from importlib import resources
+
+        resource = resources.files("normcheck.bundled_rules.data").joinpath(name)
+        if resource.is_file():
+            return resource.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return (Path(__file__).resolve().parents[2] / "rules" / "data" / name).read_text(encoding="utf-8")
+
