@@ -32,6 +32,9 @@ _WORK_PLAN = re.compile(
     r"|(?:工作方案|实施方案|行动方案|工作要点|工作计划)"
 )
 _OBLIGATION = re.compile(r"应当|须|必须|不得|禁止|严禁")
+# The modal inside an attribute (……不得主动提供的一次性用品目录): it names a list or a rule, it obliges no one here.
+_ATTRIBUTIVE = re.compile(r"(?:应当|须|必须|不得|禁止|严禁)[^，。；、]{0,16}的[^，。；、的]{0,12}"
+                          r"(?:目录|清单|名录|名单|标准|制度|办法|规定|情形|行为|事项|范围|要求)[，。；、]?$")
 
 
 def document_nature(doc: Document, structure: Structure) -> Fact | None:
@@ -60,6 +63,7 @@ def _obliges_public(doc: Document, structure: Structure) -> tuple[str, int, int,
             continue
         for clause in clauses_of(block.text):
             text = block.text[clause.start:clause.end]
-            if clause.actor == "public" and _OBLIGATION.search(text) and structure.role_at(b, clause.start) == "own":
+            if clause.actor == "public" and _OBLIGATION.search(text) and not _ATTRIBUTIVE.search(text) \
+                    and structure.role_at(b, clause.start) == "own":
                 return text, b, clause.start, clause.end
     return None

@@ -106,3 +106,17 @@ def test_record_names_are_one_vocabulary_for_structure_and_rules() -> None:
         assert names == set(library.lists[f"{kind}名称"]), kind
         for name in names:
             assert h.section_heading(name) == kind and h.file_section(f"{name}.docx") in (kind, None)
+
+
+def test_a_modal_inside_an_attribute_obliges_no_one() -> None:
+    from normcheck.structure.nature import document_nature
+
+    def nature(body: str) -> str | None:
+        doc = document_from_text("XX区人民政府关于贯彻落实垃圾分类工作的实施意见\n" + body)
+        fact = document_nature(doc, analyze(doc))
+        return fact.value if fact is not None else None
+
+    listed = "一、完善制度。制订配套文件，包括宾馆、餐饮服务单位不得主动提供的一次性用品目录。"
+    assert nature(listed) == "工作部署"
+    obliged = "一、宾馆、餐饮服务单位不得主动提供一次性用品。"
+    assert nature(obliged) == "对外"
