@@ -63,6 +63,11 @@ _RECORD_LABEL = re.compile(
 )
 # A record sentence opens with one of these (see _PROCEDURE_OPENING), an inline quotation with “.
 _MAY_BE_RECORD = re.compile(r"已|经|拟|将|于\d|“")
+# The sentence is about the document or its issuing (not a rule made with someone's approval).
+_ABOUT_ISSUING = re.compile(
+    r"本(?:办法|规定|细则|意见|通知|方案|规则|文件|决定|标准|目录|指引|措施)|印发|发布|公布|施行|实施|《[^《》]{2,80}》"
+    r"|起草|草案|送审稿|征求意见稿|审核意见|合法性|公开征求|征求[^。]{0,20}意见"
+)
 _GRAM = 3
 _SAME_AS_QUOTED = 0.6
 
@@ -244,7 +249,10 @@ def _own_passages(text: str, block: int,
         marks.append((span.start, span.end, "quoted", span.source))
     for start, end in _full_sentences(text):
         opening = _PROCEDURE_OPENING.match(text, start)
-        if opening and (opening.group("subject") or _PROCEDURE_WORDS.search(text, start, end)):
+        # 本办法已经……审议通过 reports the drafting; so does 经……常务会议审议通过，现印发给你们. But 经区政府同意，
+        # 对……给予奖励 is a rule made with approval: without the document or its issuing named, it stays own text.
+        if opening and (opening.group("subject") or (_PROCEDURE_WORDS.search(text, start, end)
+                                                     and _ABOUT_ISSUING.search(text, start, end))):
             marks.append((start, end, "record", "起草过程"))
             continue
         if has_basis:

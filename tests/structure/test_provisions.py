@@ -120,3 +120,10 @@ def test_a_modal_inside_an_attribute_obliges_no_one() -> None:
     assert nature(listed) == "工作部署"
     obliged = "一、宾馆、餐饮服务单位不得主动提供一次性用品。"
     assert nature(obliged) == "对外"
+
+
+def test_a_rule_made_with_approval_is_own_text_not_a_record() -> None:
+    approved = "第五条 经区政府同意，对新落户的总部企业给予一次性奖励500万元。"
+    assert any(text.startswith("第五条 经区政府同意") for text in _roles(approved)["own"])
+    reported = "经区政府第12次常务会议审议通过，现将本办法印发给你们。"
+    assert any(text.startswith("经区政府第12次") for text in _roles(reported)["record"])
