@@ -39,6 +39,8 @@ _BASIS = re.compile(
 # A basis that names only a framework law (who may set what), not the rule being applied.
 _FRAMEWORK_LAWS = ("行政处罚法", "行政许可法", "行政强制法", "立法法", "地方各级人民代表大会和地方各级人民政府组织法",
                    "优化营商环境条例", "公平竞争审查条例")
+# Titles of policy documents rather than laws, regulations or rules.
+_POLICY_GENRES = ("意见", "通知", "方案", "措施", "政策", "计划", "纲要", "要点", "指引", "指南", "清单")
 _PAGE_MARK = re.compile(r"^[—–\-－]\s*\d{1,4}\s*[—–\-－]$")
 _IMPRINT = re.compile(r"^(?:抄\s*送|主\s*送|报\s*送|印\s*发|分\s*送|发\s*送)[:：]|印发$|^[（(]此件[^）)]{0,12}[）)]$")
 # Every page mark, imprint or banner line has one of these: cheap to test before compacting the line.
@@ -300,9 +302,12 @@ def _basis_in(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
     for match in _BASIS.finditer(text, start, end):
         law, article, generic, tail = match.group("law"), match.group("art"), match.group("generic"), match.group("tail")
         if law:
-            framework = all(name.strip("《》").endswith(_FRAMEWORK_LAWS) for name in re.findall(r"《[^《》]+》", law))
+            names = [name.strip("《》") for name in re.findall(r"《[^《》]+》", law)]
+            framework = all(name.endswith(_FRAMEWORK_LAWS) for name in names)
             if framework and not article:
                 continue
+            if all(name.endswith(_POLICY_GENRES) for name in names):
+                continue  # a policy document (《……若干意见》《……实施方案》) is no legal basis to restate
             if not (article or tail):
                 continue
             return _restated_from(text, start, match.start()), law, True

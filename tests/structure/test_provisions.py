@@ -127,3 +127,10 @@ def test_a_rule_made_with_approval_is_own_text_not_a_record() -> None:
     assert any(text.startswith("第五条 经区政府同意") for text in _roles(approved)["own"])
     reported = "经区政府第12次常务会议审议通过，现将本办法印发给你们。"
     assert any(text.startswith("经区政府第12次") for text in _roles(reported)["record"])
+
+
+def test_a_policy_document_is_no_basis_to_restate() -> None:
+    policy = "第三条 根据《XX区促进产业发展的若干意见》的规定，对在本区注册的企业给予奖励。"
+    assert "restatement" not in _roles(policy)
+    law = "第三条 根据《XX市促进中小企业发展条例》第十条的规定，对小微企业给予奖励。"
+    assert "restatement" in _roles(law)
