@@ -199,6 +199,8 @@ def _check_scope(scope: ast.Scope, path: str, lib: Library) -> None:
         raise lib.error("citations 已经是逐条引用检查，不能再写 each … of citations", path, scope.pos)
     if scope.kind in ("section", "chapter") and not (scope.section or "").strip():
         raise lib.error("章节名称不能为空", path, scope.pos)
+    if scope.kind == "section":
+        lib.check_section_name(scope.section or "", path, scope.pos)
 
 
 def _fact_name(name: str, path: str, lib: Library, pos: ast.Pos) -> None:
@@ -215,6 +217,8 @@ def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str])
             raise lib.error(f"contains 只能用于文字事实，“{name}”是{_TYPE_WORDS.get(cond.FACTS[name], cond.FACTS[name])}",
                             path, node.pos)
     if isinstance(node, ast.Contains):
+        if node.where == "section":
+            lib.check_section_name(node.section or "", path, node.pos)
         return cond.Contains(node.where, node.section, lib.compile_matcher(node.matcher, path))
     if isinstance(node, ast.HasFact):
         _fact_name(node.name, path, lib, node.pos)

@@ -41,6 +41,19 @@ class Library:
         self._regex_set: Any = None
         self.rules: list[Any] = []
         self._gate: Any = None
+        # Load warnings (Chinese): things that compile but can never match, such as an unknown section name.
+        self.warnings: list[str] = []
+
+    def check_section_name(self, name: str, path: str, pos: ast.Pos) -> None:
+        """Warn about a section name the structure never produces: unless a package member's file name
+        contains it, that scope is empty in every document."""
+        from normcheck.structure.vocab import SECTION_NAMES
+
+        if name in SECTION_NAMES:
+            return
+        self.warnings.append(f"{path}:{pos[0]}:{pos[1]}: 部分“{name}”不是 normcheck 识别的部分"
+                             f"（{'、'.join(SECTION_NAMES)}），只有文件名含这几个字的报送材料才会匹配"
+                             f"{self._suggest(name, SECTION_NAMES)}")
 
     # ---- errors ------------------------------------------------------------------------------
     def validate_regexes(self) -> None:
@@ -124,6 +137,8 @@ class Library:
                           node.distance, ordered=True)
         assert isinstance(node, ast.WithExceptions)
         for e in node.exceptions:
+            if e.kind == "section" and e.section:
+                self.check_section_name(e.section, path, e.pos)
             if e.kind == "frame" and e.frame not in FRAMES:
                 raise self.error(f"未知的条款框架“{e.frame}”（可用：{'、'.join(FRAMES)}）"
                                  f"{self._suggest(e.frame or '', FRAMES)}", path, e.pos)

@@ -223,6 +223,7 @@ class _Loader:
             compiled.append(rule)
             self.lib.rules.append(rule)
         self.lib.validate_regexes()
+        warnings.extend(dict.fromkeys(self.lib.warnings))
         tags = set(self.declared_tags or ()) | {tag for rule in compiled for tag in rule.tags}
         return RuleSet(compiled, tags, dict(self.lib.params), warnings, self.files, self.lib)
 

@@ -11,6 +11,8 @@ FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政�
 # development-zone committee (管委会).
 ISSUER_TYPES = ("政府", "政府办公厅", "部门", "乡镇", "街道", "管委会")
 ISSUER_LEVELS = ("市", "区县", "乡镇")
+# The sections the structure stage produces (正文 and its notice, attachments, drafting records).
+SECTION_NAMES = ("印发通知", "正文", "附件", "起草说明", "合法性审核意见", "备案报告", "征求意见情况")
 
 
 def vocabulary_text(kind: str) -> str:

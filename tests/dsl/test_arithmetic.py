@@ -62,3 +62,11 @@ def test_contains_needs_a_text_fact_and_fallbacks_only_facts(load_text: Callable
         load_text('rule T-1 "t" {\n severity error\n when issue_date contains "镇" then forbid "x"\n example fail "x"\n}\n')
     with pytest.raises(RuleError, match="缺省文字"):
         load_text('rule T-1 "t" {\n severity error\n message "{match|无}"\n forbid "x"\n example fail "x"\n}\n')
+
+
+def test_an_unknown_section_name_is_a_load_warning(load_text: Callable[..., RuleSet]) -> None:
+    ruleset = load_text('rule T-1 "t" {\n severity error\n forbid "罚款" in section "起草说名"\n example fail "x"\n}\n')
+    assert any("起草说名" in w and "起草说明" in w for w in ruleset.warnings)
+    known = load_text('rule T-1 "t" {\n severity error\n forbid "罚款" in section "起草说明"\n example fail "x"\n}\n')
+    assert not [w for w in known.warnings if "部分" in w]
+    assert not [w for w in load_rules().warnings if "部分" in w]
