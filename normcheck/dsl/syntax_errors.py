@@ -35,9 +35,10 @@ _TERMINALS = {
 }
 
 _STATEMENT_WORDS = ("include", "tags", "param", "list", "map", "pattern", "rule")
-_RULE_ITEM_WORDS = ("severity", "tags", "basis", "message", "fix", "require", "forbid", "assert", "when",
-                    "example")
-_SCOPE_WORDS = ("document", "package", "title", "section", "tables", "citations", "headers", "body", "each")
+_RULE_ITEM_WORDS = ("severity", "tags", "basis", "message", "fix", "applies", "roles", "require", "forbid",
+                    "assert", "when", "example")
+_SCOPE_WORDS = ("document", "package", "title", "section", "chapter", "tables", "citations", "headers", "body",
+                "each")
 
 
 def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -> RuleError:
@@ -45,6 +46,7 @@ def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -
 
     line = getattr(exc, "line", None)
     column = getattr(exc, "column", None)
+    word = ""
     if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
         expected = set(getattr(exc, "expected", ()) or ())
         line = len(lines) or 1
@@ -73,6 +75,9 @@ def translate(exc: UnexpectedInput, path: str, lines: list[str], parser: Lark) -
     hint = "" if found.startswith(("文字", "正则表达式", "括号")) else describe_expected(expected, parser)
     if isinstance(exc, UnexpectedToken):
         hint = _token_hint(exc.token, expected, parser) or hint
+        suggestion = _closest_keyword(word, expected, parser)
+        if suggestion:
+            hint = f"{hint}；是不是“{suggestion}”？" if hint else f"是不是“{suggestion}”？"
     message = f"{found}，{hint}" if hint else found
     source = lines[line - 1] if line is not None and 1 <= line <= len(lines) else None
     return RuleError(message, path, line, column, source)
@@ -147,6 +152,17 @@ def describe_expected(expected: set[str], parser: Lark) -> str:
     if len(parts) == 1:
         return f"这里应当是{parts[0]}"
     return "这里应当是" + "、".join(parts[:-1]) + " 或 " + parts[-1]
+
+
+def _closest_keyword(word: str, expected: set[str], parser: Lark) -> str | None:
+    """A misspelled keyword (forbidd, reqire, eachh): the expected keyword it is closest to."""
+    import difflib
+
+    if not word or not word.isascii() or not word.isalpha():
+        return None
+    keywords = [k for k in (_keyword(parser, name) for name in expected) if k and k.isalpha() and k != word]
+    close = difflib.get_close_matches(word, keywords, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _keyword(parser: Lark, name: str) -> str | None:

@@ -70,3 +70,10 @@ def test_an_unknown_section_name_is_a_load_warning(load_text: Callable[..., Rule
     known = load_text('rule T-1 "t" {\n severity error\n forbid "罚款" in section "起草说明"\n example fail "x"\n}\n')
     assert not [w for w in known.warnings if "部分" in w]
     assert not [w for w in load_rules().warnings if "部分" in w]
+
+
+@pytest.mark.parametrize(("line", "keyword"), [(' forbidd "罚款"', "forbid"), (' forbid "罚款" in eachh sentence', "each"),
+                                               (" severty error", "severity")])
+def test_a_misspelled_keyword_gets_a_did_you_mean(load_text: Callable[..., RuleSet], line: str, keyword: str) -> None:
+    with pytest.raises(RuleError, match=f"是不是“{keyword}”"):
+        load_text(f'rule T-1 "t" {{\n severity error\n{line}\n example fail "x"\n}}\n'.replace(" severity error\n severty", " severty"))
