@@ -105,8 +105,10 @@ def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set
     if node.suggestion is not None:
         rule.suggestion = compile_suggestion(node.suggestion, path, lib, set(cond.FACTS))
     for example in node.examples:
-        if example.is_file and not os.path.isfile(example_path(path, example.text)):
-            raise lib.error(f"示例文件“{example.text}”不存在（路径相对于规则文件所在的文件夹）", path, example.pos)
+        # A file, or a folder read as one filing package (for rules about the package as a whole).
+        target = example_path(path, example.text)
+        if example.is_file and not (os.path.isfile(target) or os.path.isdir(target)):
+            raise lib.error(f"示例文件或文件夹“{example.text}”不存在（路径相对于规则文件所在的文件夹）", path, example.pos)
     return rule
 
 
