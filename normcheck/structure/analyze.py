@@ -1,6 +1,7 @@
 """analyze(doc) → Structure: every extractor run once over the document, in one pass each."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from normcheck.model import Document
@@ -101,10 +102,16 @@ def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, s
         if level is not None:
             structure.issuer_level = Fact(level, fact.text, fact.block, fact.start, fact.end)
     terms = find_terms(doc, norm or mine, issue)
+    if notice and head.title is not None and _AMENDING.search(str(head.title.value)):
+        # 关于修改《…》的通知: the notice is the instrument; the text it reprints keeps its old 施行 article.
+        own = find_terms(doc, notice, issue)
+        if own.effective_date is not None or own.effective_rule is not None:
+            terms.effective_date, terms.effective_rule = own.effective_date, own.effective_rule
     structure.effective_date, structure.effective_rule = terms.effective_date, terms.effective_rule
     structure.validity, structure.validity_end = terms.validity, terms.validity_end
 
 
+_AMENDING = re.compile(r"关于(?:修改|修订|修正|部分修改|废止和修改)[^。]{0,80}的(?:通知|决定)$")
 _LIST_LINE = 80
 _LIST_LINES = 12
 

@@ -134,3 +134,13 @@ def test_a_policy_document_is_no_basis_to_restate() -> None:
     assert "restatement" not in _roles(policy)
     law = "第三条 根据《XX市促进中小企业发展条例》第十条的规定，对小微企业给予奖励。"
     assert "restatement" in _roles(law)
+
+
+def test_an_amending_notice_takes_effect_on_its_own_date() -> None:
+    text = ("关于修改《XX区停车管理规定》的通知\n各街道办事处：\n现决定对《XX区停车管理规定》作如下修改。\n"
+            "本通知自2020年11月1日起施行。\nXX区城管执法局\n2020年10月26日\nXX区停车管理规定\n"
+            "第一条 为规范停车秩序，制定本规定。\n第十八条 本规定自2019年7月1日起施行。")
+    structure = analyze(document_from_text(text))
+    assert structure.effective_date is not None and str(structure.effective_date.value) == "2020-11-01"
+    issuing = text.replace("关于修改《XX区停车管理规定》的通知", "关于印发《XX区停车管理规定》的通知")
+    assert str(analyze(document_from_text(issuing)).effective_date.value) == "2019-07-01"
