@@ -16,6 +16,7 @@ from normcheck.dsl.context import DocContext
 from normcheck.dsl.matchers import Match, Unit
 from normcheck.dsl.templates import Field, render
 from normcheck.model import Document, Finding, Location
+from normcheck.structure.numbers import chinese_number
 
 if TYPE_CHECKING:
     from normcheck.dsl.checker import CompiledRule
@@ -198,7 +199,7 @@ class _RuleRun:
         values.update(self._captures(match))
         if unit.citation is not None:
             values["law"] = unit.citation.law
-            values["articles"] = "、".join(f"第{_chinese(n)}条" for n in unit.citation.articles)
+            values["articles"] = "、".join(f"第{chinese_number(n)}条" for n in unit.citation.articles)
             values["_citation"] = unit.citation
         location = Location(file=block.file or ctx.doc.path, part=block.part, paragraph=block.index,
                             article=article, start=start, end=end)
@@ -222,36 +223,10 @@ def _map_value(library: Library, name: str, values: dict[str, Any]) -> str:
     citation = values.get("_citation")
     if citation is not None:
         for n in citation.articles:
-            keys += [f"{citation.law}第{_chinese(n)}条", f"{citation.law}第{n}条"]
+            keys += [f"{citation.law}第{chinese_number(n)}条", f"{citation.law}第{n}条"]
         keys.append(citation.law)
     keys.append(str(values.get("match", "")))
     for key in keys:
         if key in mapping:
             return mapping[key]
     return ""
-
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    """An article number as written in Chinese legal texts: 3 → 三, 12 → 十二, 105 → 一百零五."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        head = _DIGITS[n // 100] + "百"
-        if rest == 0:
-            return head
-        if rest < 10:
-            return head + "零" + _DIGITS[rest]
-        return head + (_DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
-    thousands, rest = divmod(n, 1000)
-    head = _DIGITS[thousands] + "千" if thousands < 10 else str(thousands) + "千"
-    if rest == 0:
-        return head
-    return head + ("零" if rest < 100 else "") + _chinese(rest)

@@ -18,12 +18,12 @@ from normcheck.errors import ConfigError, NormcheckError
 from normcheck.model import Block, Document, FileResult, Finding
 from normcheck.output import refuse_input, write_atomic
 from normcheck.review import Reviewer
+from normcheck.structure.numbers import chinese_number
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BRACKETS = re.compile(r"[\[［【(（〔]\s*(?P<year>\d{2,4})\s*[\]］】)）〕]")
 _ORDINAL = re.compile(r"(〕)\s*第?\s*0*(?P<n>\d+)\s*号")
 _ONE_ARTICLE = re.compile(r"^《[^》]+》第[一二三四五六七八九十百千零〇]+条$")
-_DIGITS = "零一二三四五六七八九"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,25 +140,12 @@ def _citation_edit(structure: Any, position: int, block: Block, start: int, end:
     new = f"《{law}》"
     if len(citation.articles) == 1 and citation.paragraph is None and citation.item is None:
         number = citation.articles[0]
-        for key in (f"{citation.law}第{_chinese(number)}条", f"{citation.law}第{number}条"):
+        for key in (f"{citation.law}第{chinese_number(number)}条", f"{citation.law}第{number}条"):
             value = mapping.get(key, "")
             if _ONE_ARTICLE.match(value):
                 new = value
                 break
     return Edit(block, citation.start, citation.end, new, finding)
-
-
-def _chinese(n: int) -> str:
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + _DIGITS[rest] if rest < 10 else
-                                 ("一" + _chinese(rest) if rest < 20 else _chinese(rest)))
-    return _DIGITS[n // 100] + "百" + tail
 
 
 def _render(template: Any, matched: str, rule: Any, structure: Any) -> str:

@@ -9,11 +9,11 @@ day (2026-01-01 to 2030-12-31 is exactly 5 years).
 """
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from normcheck.structure.dates import add_months
 from normcheck.structure.facts import Duration
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -53,15 +53,6 @@ class Period:
             return float(self.days), float(duration.amount)
         months = duration.amount * (12 if duration.unit == "year" else 1)
         return float(self.days), float((add_months(self.start, months) - self.start).days)
-
-
-def add_months(day: _dt.date, months: int) -> _dt.date:
-    """``day`` moved by whole calendar months; the 31st becomes the month's last day where needed."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    if not 1 <= year <= 9999:
-        return _dt.date.max if months > 0 else _dt.date.min
-    return _dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def find_period(text: str, default_year: int | None = None) -> tuple[Period, int, int] | None:

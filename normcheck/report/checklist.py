@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from normcheck.model import Document, FileResult
 from normcheck.report.labels import paragraph_label
+from normcheck.structure.dates import add_months
 
 if TYPE_CHECKING:
     from normcheck.report.checklist_store import ChecklistStore
@@ -154,23 +155,13 @@ def _validity_end(structure: Any) -> dt.date | None:
     # The effective day counts: five years from 2024-06-01 end on 2029-05-31, from 2024-02-29 on 2026-02-28.
     eve = start.value - dt.timedelta(days=1)
     if unit == "year":
-        return _add_months(eve, 12 * amount)
+        return add_months(eve, 12 * amount)
     if unit == "month":
-        return _add_months(eve, amount)
+        return add_months(eve, amount)
     if unit == "day":
         return start.value + dt.timedelta(days=amount - 1)
     return None
 
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def _date(day: dt.date) -> str:

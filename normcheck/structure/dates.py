@@ -2,6 +2,7 @@
 30日, 三十天, 7个工作日) written in running text, with their character offsets."""
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 
@@ -114,3 +115,13 @@ def find_durations(text: str) -> list[tuple[Duration, int, int]]:
         duration = Duration(amount * 7, "day") if kind == "week" else Duration(amount, kind)
         found.append((duration, start, end))
     return found
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """``day`` moved by whole calendar months; the 31st becomes the month's last day where needed, and a
+    date beyond the calendar is its last (or first) day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    if not 1 <= year <= 9999:
+        return _dt.date.max if months > 0 else _dt.date.min
+    return _dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

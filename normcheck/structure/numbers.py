@@ -121,3 +121,29 @@ def _with_units(tokens: list[tuple[str, int]], original: str) -> int:
         # 一百二 is 120 and 三万五 is 35000, but 一百零二 is 102.
         current += pending if zero_gap or last_unit <= 10 else pending * (last_unit // 10)
     return total + wan + current
+
+
+_WRITTEN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """An article number as written in Chinese legal texts: 3 → 三, 12 → 十二, 105 → 一百零五."""
+    if n < 10:
+        return _WRITTEN_DIGITS[n]
+    if n < 20:
+        return "十" + (_WRITTEN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _WRITTEN_DIGITS[n // 10] + "十" + (_WRITTEN_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _WRITTEN_DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _WRITTEN_DIGITS[rest]
+        return head + (_WRITTEN_DIGITS[rest // 10] + "十" + (_WRITTEN_DIGITS[rest % 10] if rest % 10 else ""))
+    thousands, rest = divmod(n, 1000)
+    head = _WRITTEN_DIGITS[thousands] + "千" if thousands < 10 else str(thousands) + "千"
+    if rest == 0:
+        return head
+    return head + ("零" if rest < 100 else "") + chinese_number(rest)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from normcheck.model import Document
-from normcheck.structure.dates import find_dates, find_durations
+from normcheck.structure.dates import add_months, find_dates, find_durations
 from normcheck.structure.facts import Fact
 from normcheck.structure.numbers import NUMERAL_CLASS, parse_chinese_number
 
@@ -197,7 +197,7 @@ def _relative_date(rule: Fact | None, issue: Fact | None) -> Fact | None:
         elif kind == "workdays":
             day = _add_workdays(issue.value, int(amount))
         elif kind == "months":
-            day = _add_months(issue.value, int(amount))
+            day = add_months(issue.value, int(amount))
         else:
             return None
     except (OverflowError, ValueError):
@@ -221,13 +221,3 @@ def _add_workdays(day: _dt.date, count: int) -> _dt.date:
             rest -= 1
     return day
 
-
-def _add_months(day: _dt.date, months: int) -> _dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return _dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError("no such month")
