@@ -76,6 +76,8 @@ def show_rule(rule_id: str, extra: tuple[Path, ...], no_bundled: bool) -> None:
     rule = ruleset.get(rule_id)
     from rich.markup import escape
 
+    from normcheck.authoring.describe import describe_rule
+
     builtin = next((r for r in _builtin_rules() if r.id == rule_id), None) if rule is None else None
     if builtin is not None:
         console = _console()
@@ -97,7 +99,7 @@ def show_rule(rule_id: str, extra: tuple[Path, ...], no_bundled: bool) -> None:
                          ("修改建议", rule.fix)):
         console.print(f"{label}：{escape(value)}")
     console.print("检查：")
-    for line in rule.describe():
+    for line in describe_rule(rule.checks):
         console.print("  " + escape(line))
     console.print("示例：")
     for example in rule.examples:
@@ -111,7 +113,7 @@ def show_rule(rule_id: str, extra: tuple[Path, ...], no_bundled: bool) -> None:
 @_rule_options
 def test_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: bool) -> None:
     """运行规则的全部示例（PATH 给出时只测试这些文件中的规则）。"""
-    from normcheck.dsl import run_examples
+    from normcheck.authoring.examples import run_examples
     from normcheck.dsl.loader import rule_files
     from normcheck.errors import RuleError
 
@@ -153,7 +155,7 @@ def check_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: bo
 @_rule_options
 def docs_command(folder: Path, check: bool, extra: tuple[Path, ...], no_bundled: bool) -> None:
     """根据规则文件生成各规则包文档中的“规则一览”（默认写入 docs/rules/）。"""
-    from normcheck.ruledocs import pages
+    from normcheck.authoring.ruledocs import pages
 
     ruleset = _load(extra, no_bundled)
     stale = []

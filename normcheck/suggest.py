@@ -149,7 +149,7 @@ def _citation_edit(structure: Any, position: int, block: Block, start: int, end:
 
 
 def _render(template: Any, matched: str, rule: Any, structure: Any) -> str:
-    from normcheck.dsl.templates import Field, render
+    from normcheck.engine.templates import Field, render
 
     library = rule.library
 

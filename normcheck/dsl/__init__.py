@@ -1,7 +1,7 @@
 """The rule language: parse, check and compile ``.rules`` files (see docs/rule-language-spec.md).
 
 The public names are resolved on first use, so that a check whose rule files come from the on-disk AST
-cache never imports the example runner, the parser or Lark.
+cache never imports the parser or Lark. The example runner is in ``normcheck.authoring.examples``.
 """
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from normcheck.dsl.examples import ExampleResult, run_examples
     from normcheck.dsl.loader import RuleSet, bundled_rules_dir, load_rules
     from normcheck.dsl.parser import parse_rules
 
-__all__ = ["ExampleResult", "RuleSet", "bundled_rules_dir", "load_rules", "parse_rules", "run_examples"]
+__all__ = ["RuleSet", "bundled_rules_dir", "load_rules", "parse_rules"]
 
 _HOMES = {
-    "ExampleResult": "normcheck.dsl.examples",
-    "run_examples": "normcheck.dsl.examples",
     "RuleSet": "normcheck.dsl.loader",
     "bundled_rules_dir": "normcheck.dsl.loader",
     "load_rules": "normcheck.dsl.loader",

@@ -8,18 +8,18 @@ from datetime import date
 from typing import Any
 
 from normcheck.dsl import ast
-from normcheck.dsl import conditions as cond
-from normcheck.dsl.compiler import (
+from normcheck.dsl.compiler import Library
+from normcheck.dsl.suggestions import CompiledSuggestion, compile_suggestion
+from normcheck.engine import conditions as cond
+from normcheck.engine.checks import (
     AssertCheck,
     CompiledCheck,
     FactCheck,
     ForbidCheck,
-    Library,
     RequireCheck,
     WhenCheck,
 )
-from normcheck.dsl.suggestions import CompiledSuggestion, compile_suggestion
-from normcheck.dsl.templates import Template, TemplateProblem, parse_template
+from normcheck.engine.templates import Template, TemplateProblem, parse_template
 from normcheck.structure.vocab import ISSUER_TYPES, ROLES
 
 _DEFAULT_SCOPE = {"require": ast.Scope("document"), "forbid": ast.Scope("document", each="sentence")}
@@ -65,12 +65,6 @@ class CompiledRule:
         if self.applies_from is not None and issue_day is not None and issue_day < self.applies_from:
             return False
         return not (self.applies_issuers and issuer_type is not None and issuer_type not in self.applies_issuers)
-
-    def describe(self) -> list[str]:
-        """What the rule compiles to: one line per check, then the named patterns it uses."""
-        from normcheck.dsl.describe import describe_rule
-
-        return describe_rule(self.checks)
 
 
 def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set[str] | None) -> CompiledRule:
@@ -277,7 +271,7 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
                                 path, node.pos)
         return cond.PeriodBetween(ends[0], ends[1], node.after)
     if isinstance(node, ast.CitationField):
-        from normcheck.dsl.citation_values import CitationFieldValue, check_field
+        from normcheck.engine.citation_values import CitationFieldValue, check_field
 
         problem = check_field(node.name)
         if problem:

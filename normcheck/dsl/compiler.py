@@ -3,14 +3,12 @@ here, so every error carries the file, line and column of the offending text."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from typing import Any
 
 from normcheck.dsl import ast
-from normcheck.dsl import conditions as cond
-from normcheck.dsl import matchers as m
-from normcheck.dsl.fold import fold, fold_regex_source
-from normcheck.dsl.saferegex import RegexProblem, SafeRegex, build_filter, compile_safe
+from normcheck.engine import matchers as m
+from normcheck.engine.fold import fold, fold_regex_source
+from normcheck.engine.saferegex import RegexProblem, SafeRegex, build_filter, compile_safe
 from normcheck.errors import RuleError
 from normcheck.structure.vocab import FRAMES
 
@@ -109,7 +107,7 @@ class Library:
     def active_rules(self, terms: dict[str, list[int]], regexes: set[int]) -> set[str]:
         """IDs of this library's rules that may fire in a document with these prefilter results."""
         if self._gate is None:
-            from normcheck.dsl.gate import GateIndex
+            from normcheck.engine.gate import GateIndex
 
             self._gate = GateIndex(self.rules)
         return self._gate.active(terms, regexes)  # type: ignore[no-any-return]
@@ -216,44 +214,3 @@ class Library:
     def _suggest(name: str, known: Any) -> str:
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
         return f"，是不是“{close[0]}”？" if close else ""
-
-
-# ---- compiled checks ---------------------------------------------------------------------------
-@dataclass(eq=False)
-class RequireCheck:
-    matcher: m.Matcher
-    scope: ast.Scope
-    least: int | None
-    most: int | None
-    source: ast.Require
-
-
-@dataclass(eq=False)
-class ForbidCheck:
-    matcher: m.Matcher
-    scope: ast.Scope
-    where: cond.Condition | None
-    source: ast.Forbid
-    anchors: list[m.Primitive] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.anchors = self.matcher.anchors()
-
-
-@dataclass(eq=False)
-class FactCheck:
-    name: str
-
-
-@dataclass(eq=False)
-class AssertCheck:
-    cond: cond.Condition
-
-
-@dataclass(eq=False)
-class WhenCheck:
-    cond: cond.Condition
-    checks: list[Any] = field(default_factory=list)
-
-
-CompiledCheck = RequireCheck | ForbidCheck | FactCheck | AssertCheck | WhenCheck

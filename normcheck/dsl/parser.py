@@ -11,15 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from normcheck.dsl import syntax_errors
 from normcheck.dsl.ast import RuleFile
+from normcheck.dsl.lexicon import KEYWORDS, MAX_FILE_CHARS, MAX_TREE_DEPTH, source_line
 from normcheck.errors import RuleError
 
 if TYPE_CHECKING:
     from lark import Lark, Tree
 
-MAX_FILE_CHARS = 1_000_000
-MAX_STRING_CHARS = 2_000
-MAX_REGEX_CHARS = 1_000
-MAX_TREE_DEPTH = 120
 
 
 @functools.cache
@@ -27,7 +24,6 @@ def grammar_text() -> str:
     return resources.files("normcheck.dsl").joinpath("rules.lark").read_text(encoding="utf-8")
 
 
-KEYWORDS: dict[str, str] = {}
 _WORD_TERMINALS = {"LEVEL", "EXAMPLE_KIND", "UNIT", "BOUND", "DURATION_UNIT"}
 
 
@@ -98,7 +94,3 @@ def _check_depth(tree: Tree[Any], path: str, lines: list[str]) -> None:
         stack.extend((child, depth + 1) for child in node.children)
 
 
-def source_line(lines: list[str], line: int | None) -> str | None:
-    if line is None or not 1 <= line <= len(lines):
-        return None
-    return lines[line - 1]

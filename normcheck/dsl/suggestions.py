@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from normcheck.dsl import ast
-from normcheck.dsl.templates import Field, Template, TemplateProblem, parse_template
+from normcheck.engine.templates import Field, Template, TemplateProblem, parse_template
 
 if TYPE_CHECKING:
     from normcheck.dsl.loader import Library

@@ -169,7 +169,7 @@ def _keyword(parser: Lark, name: str) -> str | None:
     """The literal text of an anonymous keyword terminal (e.g. ``__ANON_3`` or ``RULE`` → ``rule``)."""
     if name in _TERMINALS:
         return None
-    from normcheck.dsl.parser import KEYWORDS
+    from normcheck.dsl.lexicon import KEYWORDS
 
     if name in KEYWORDS:
         return KEYWORDS[name]

@@ -33,13 +33,13 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
         self.lines = lines
 
     def _error(self, message: str, pos: ast.Pos) -> RuleError:
-        from normcheck.dsl.parser import source_line
+        from normcheck.dsl.lexicon import source_line
 
         return RuleError(message, self.path, pos[0], pos[1], source_line(self.lines, pos[0]))
 
     # ---- tokens ------------------------------------------------------------------------------
     def STRING(self, token: Token) -> Token:
-        from normcheck.dsl.parser import MAX_STRING_CHARS
+        from normcheck.dsl.lexicon import MAX_STRING_CHARS
 
         body = token.value[1:-1]
         if len(body) > MAX_STRING_CHARS:
@@ -56,7 +56,7 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
         return token.update(value="".join(out))
 
     def REGEX(self, token: Token) -> Token:
-        from normcheck.dsl.parser import MAX_REGEX_CHARS
+        from normcheck.dsl.lexicon import MAX_REGEX_CHARS
 
         body = token.value[1:-1]
         if len(body) > MAX_REGEX_CHARS:

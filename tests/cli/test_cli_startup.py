@@ -22,8 +22,8 @@ print(json.dumps(sorted(m for m in watched if m in sys.modules)), file=sys.stder
 """
 
 
-HEAVY = ("rich", "lark", "docx", "jsonschema", "hypothesis", "normcheck.dsl.examples", "normcheck.dsl.transform",
-         "normcheck.dsl.describe", "normcheck.report.text")
+HEAVY = ("rich", "lark", "docx", "jsonschema", "hypothesis", "normcheck.authoring.examples", "normcheck.dsl.transform",
+         "normcheck.authoring.describe", "normcheck.report.text")
 
 
 def loaded_after(*args: str, cache: Path | None = None, watched: tuple[str, ...] = HEAVY) -> list[str]:

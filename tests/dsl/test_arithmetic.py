@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from normcheck.dsl import RuleSet, load_rules, run_examples
-from normcheck.dsl.conditions import read_value
+from normcheck.authoring.examples import run_examples
+from normcheck.dsl import RuleSet, load_rules
+from normcheck.engine.conditions import read_value
 from normcheck.errors import RuleError
 
 HERE = Path(__file__).parent

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from normcheck.dsl import RuleSet, run_examples
+from normcheck.authoring.examples import run_examples
+from normcheck.dsl import RuleSet
 
 
 def test_results_per_example(load_text: Callable[..., RuleSet]) -> None:

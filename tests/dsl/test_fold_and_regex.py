@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normcheck.dsl.fold import fold, fold_regex_source
-from normcheck.dsl.saferegex import RegexProblem, compile_safe
+from normcheck.engine.fold import fold, fold_regex_source
+from normcheck.engine.saferegex import RegexProblem, compile_safe
 
 
 def test_fold_examples() -> None:
@@ -62,7 +62,7 @@ _FILTERED = ["(?mi)罚款", "(?mi)处\\d+元", "(?mi)ABC公司", "(?mi)(依照|�
 def test_filter_never_misses_a_pattern_that_matches(text: str) -> None:
     import re2
 
-    from normcheck.dsl.saferegex import build_filter
+    from normcheck.engine.saferegex import build_filter
 
     regex_filter = build_filter(_FILTERED)
     potential = set(regex_filter.Match(text, potential=True) or ())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from normcheck.authoring.describe import describe_rule
 from normcheck.dsl import bundled_rules_dir, cache, load_rules
 from normcheck.structure.facts import Duration
 
@@ -31,7 +32,7 @@ def test_compiled_rule_fields(write_rules: Callable[..., Path]) -> None:
         "X-1", "标题", "info", ("a", "b"), "依据", "消息{match}", "建议")
     assert [e.kind for e in rule.examples] == ["fail", "pass"]
     assert Path(rule.file).resolve() == path.resolve() and rule.line == 1
-    assert rule.describe() == ['forbid "甲" in each sentence']
+    assert describe_rule(rule.checks) == ['forbid "甲" in each sentence']
 
 
 def test_describe_shows_conditions(write_rules: Callable[..., Path]) -> None:
@@ -40,7 +41,7 @@ def test_describe_shows_conditions(write_rules: Callable[..., Path]) -> None:
                        ' assert count of "罚款" in each article < 3 or effective_date >= 2021-01-01\n'
                        ' forbid /(?P<期限>\\d+)日/ where 期限 < 30 days\n example fail "x"\n}\n')
     [rule] = load_rules([path], bundled=False).rules
-    assert rule.describe() == [
+    assert describe_rule(rule.checks) == [
         'when (title contains "暂行" and not (has fact validity_end)) then { assert validity <= param 上限 }',
         'assert (count of "罚款" in each article < 3 or effective_date >= 2021-01-01)',
         "forbid /(?P<期限>\\d+)日/ in each sentence where 期限 < 30 days"]
@@ -51,7 +52,7 @@ def test_describe_names_patterns_and_lists_them(write_rules: Callable[..., Path]
                        'rule D-2 "t" {\n severity info\n forbid 外 unless in title\n'
                        ' when document contains 内 then require 内\n example fail "x"\n}\n')
     [rule] = load_rules([path], bundled=False).rules
-    assert rule.describe() == ["forbid 外 unless in title in each sentence",
+    assert describe_rule(rule.checks) == ["forbid 外 unless in title in each sentence",
                                "when document contains 内 then { require 内 in document }",
                                'pattern 内 = (词 | /乙+/)', 'pattern 外 = (内 within 3 chars of "丙")']
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from normcheck.authoring.describe import describe_check
 from normcheck.dsl import ast, load_rules
-from normcheck.dsl.describe import describe_check
 from normcheck.dsl.parser import parse_rules
 from normcheck.errors import RuleError
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from normcheck.dsl import RuleSet, load_rules
-from normcheck.dsl.saferegex import SafeRegex
+from normcheck.engine.saferegex import SafeRegex
 from normcheck.errors import RuleError
 from normcheck.reader.plain import document_from_text
 

@@ -5,7 +5,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from normcheck.dsl import load_rules, run_examples
+from normcheck.authoring.examples import run_examples
+from normcheck.dsl import load_rules
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "rule-language.md"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from normcheck.dsl.conditions import AllConditions, AnyCondition, Condition
+from normcheck.engine.conditions import AllConditions, AnyCondition, Condition
 
 
 class Fixed(Condition):

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normcheck.dsl import RuleSet
-from normcheck.dsl.periods import Period, add_months, find_period
 from normcheck.engine import check_document
+from normcheck.engine.periods import Period, add_months, find_period
 from normcheck.model import Finding
 from normcheck.reader.plain import document_from_text
 from normcheck.structure.facts import Duration

@@ -59,7 +59,8 @@ def _documents() -> tuple[object, ...]:
 
 def load_and_run(files: dict[str, str]) -> None:
     """Write ``files`` beside a copy of the bundled data, load the first one, check the test documents."""
-    from normcheck.dsl import load_rules, run_examples
+    from normcheck.authoring.examples import run_examples
+    from normcheck.dsl import load_rules
     from normcheck.engine import check_document
 
     with tempfile.TemporaryDirectory() as folder:

@@ -104,7 +104,8 @@ def _rule_pack(count: int) -> str:
 
 
 def test_rule_pack_of_a_thousand_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from normcheck.dsl import load_rules, run_examples
+    from normcheck.authoring.examples import run_examples
+    from normcheck.dsl import load_rules
     from normcheck.engine import check_document
     from normcheck.reader.plain import document_from_text
 

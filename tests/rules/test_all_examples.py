@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from normcheck.dsl import bundled_rules_dir, load_rules, run_examples
+from normcheck.authoring.examples import run_examples
+from normcheck.dsl import bundled_rules_dir, load_rules
 
 TESTS = Path(__file__).resolve().parents[1]
 OWN_RULE_FILES = sorted(p for p in TESTS.rglob("*.rules") if "fixtures" not in p.parts and "fuzz" not in p.parts)

@@ -116,7 +116,7 @@ def test_every_procedure_rule_is_complete() -> None:
 
 
 def test_every_procedure_rule_passes_its_own_examples() -> None:
-    from normcheck.dsl import run_examples
+    from normcheck.authoring.examples import run_examples
 
     failures = [r for r in run_examples(bundled()) if r.rule.startswith(PACK_PREFIXES) and not r.ok]
     assert failures == []

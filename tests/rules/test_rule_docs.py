@@ -5,9 +5,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from normcheck.authoring.ruledocs import BEGIN, END, pages
 from normcheck.cli import cli
 from normcheck.dsl import load_rules
-from normcheck.ruledocs import BEGIN, END, pages
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from normcheck.dsl import bundled_rules_dir, load_rules, run_examples
+from normcheck.authoring.examples import run_examples
+from normcheck.dsl import bundled_rules_dir, load_rules
 from normcheck.engine import check_document
 from normcheck.model import Finding
 from normcheck.reader.plain import document_from_text

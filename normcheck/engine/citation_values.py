@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from normcheck.dsl.conditions import CITATION_KEY, Env, Val, Value
+from normcheck.engine.conditions import CITATION_KEY, Env, Val, Value
 from normcheck.laws.answer import CITATION_FIELDS
 
 if TYPE_CHECKING:
-    from normcheck.dsl.context import DocContext
+    from normcheck.engine.context import DocContext
 
 
 def check_field(name: str) -> str | None:

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from normcheck.dsl.periods import Period, find_period
+from normcheck.engine.periods import Period, find_period
 from normcheck.structure.facts import Duration
 
 if TYPE_CHECKING:
     from normcheck.dsl.ast import Scope
-    from normcheck.dsl.context import DocContext
-    from normcheck.dsl.matchers import Matcher
+    from normcheck.engine.context import DocContext
+    from normcheck.engine.matchers import Matcher
 
 # Fact name → value type (text, date, duration, number).
 FACTS: dict[str, str] = {
@@ -295,7 +295,7 @@ class Contains(Condition):
         found = getattr(ctx.structure, self.section or "", None)
         if found is None or not hasattr(found, "block") or not 0 <= found.block < len(ctx.doc.blocks):
             return None
-        from normcheck.dsl.matchers import Unit
+        from normcheck.engine.matchers import Unit
 
         base = ctx.block_starts[found.block]
         unit = Unit(((base + found.start, base + found.end),), found.block)
@@ -371,7 +371,7 @@ def _range_capture(val: Val, other: Val) -> Val:
 
 
 def _period_pair(a: Val, b: Val) -> tuple[float, float] | None:
-    """Both sides as lengths in one unit when at least one is a period (see normcheck.dsl.periods)."""
+    """Both sides as lengths in one unit when at least one is a period (see normcheck.engine.periods)."""
     x, y = a.value, b.value
     if isinstance(x, Period) and isinstance(y, Period):
         return float(x.days), float(y.days)

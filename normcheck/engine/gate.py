@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from normcheck.dsl import matchers as m
-from normcheck.dsl.compiler import ForbidCheck
+from normcheck.engine import matchers as m
+from normcheck.engine.checks import ForbidCheck
 
 if TYPE_CHECKING:
     from normcheck.dsl.checker import CompiledRule

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from normcheck.dsl import conditions as cond
-from normcheck.dsl import matchers as m
-from normcheck.dsl.compiler import (
+from normcheck.engine import conditions as cond
+from normcheck.engine import matchers as m
+from normcheck.engine.checks import (
     AssertCheck,
     CompiledCheck,
     FactCheck,
     ForbidCheck,
     RequireCheck,
 )
-from normcheck.dsl.templates import format_value
+from normcheck.engine.templates import format_value
 from normcheck.structure.facts import Duration
 
 _UNITS = {"year": "years", "month": "months", "day": "days", "workday": "workdays"}

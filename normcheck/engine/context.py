@@ -6,13 +6,13 @@ import bisect
 import os
 from typing import TYPE_CHECKING, Any
 
-from normcheck.dsl.fold import fold
-from normcheck.dsl.matchers import Match, Unit
+from normcheck.engine.fold import fold
+from normcheck.engine.matchers import Match, Unit
 
 if TYPE_CHECKING:
     from normcheck.dsl.ast import Scope
     from normcheck.dsl.compiler import Library
-    from normcheck.dsl.matchers import Primitive
+    from normcheck.engine.matchers import Primitive
     from normcheck.laws.answer import CitationAnswer
     from normcheck.model import Document
     from normcheck.structure.facts import Citation, Structure

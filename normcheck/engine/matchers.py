@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from normcheck.dsl.context import DocContext
-    from normcheck.dsl.saferegex import SafeRegex
+    from normcheck.engine.context import DocContext
+    from normcheck.engine.saferegex import SafeRegex
     from normcheck.structure.facts import Citation
 
 Span = tuple[int, int]

@@ -4,23 +4,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from normcheck.dsl.compiler import (
+from normcheck.engine.checks import (
     AssertCheck,
     FactCheck,
     ForbidCheck,
     RequireCheck,
     WhenCheck,
 )
-from normcheck.dsl.conditions import CITATION_KEY, Val, fact
-from normcheck.dsl.context import DocContext
-from normcheck.dsl.matchers import Match, Unit
-from normcheck.dsl.templates import Field, render
+from normcheck.engine.conditions import CITATION_KEY, Val, fact
+from normcheck.engine.context import DocContext
+from normcheck.engine.matchers import Match, Unit
+from normcheck.engine.templates import Field, render
 from normcheck.model import Document, Finding, Location
 from normcheck.structure.numbers import chinese_number
 
 if TYPE_CHECKING:
     from normcheck.dsl.checker import CompiledRule
-    from normcheck.dsl.compiler import CompiledCheck, Library
+    from normcheck.dsl.compiler import Library
+    from normcheck.engine.checks import CompiledCheck
     from normcheck.structure.facts import Structure
 
 
@@ -165,7 +166,7 @@ class _RuleRun:
             if f.kind == "param":
                 return self.ctx.library.params.get(f.name, "")
             if f.kind == "citation":
-                from normcheck.dsl.citation_values import citation_field
+                from normcheck.engine.citation_values import citation_field
 
                 return citation_field(self.ctx, values.get("_citation"), f.name)
             return _map_value(self.ctx.library, f.name, values)
