@@ -12,7 +12,7 @@ from normcheck.engine.matchers import Match, Unit
 if TYPE_CHECKING:
     from normcheck.dsl.ast import Scope
     from normcheck.dsl.compiler import Library
-    from normcheck.engine.matchers import Primitive
+    from normcheck.engine.matchers import Matcher, Primitive
     from normcheck.laws.answer import CitationAnswer
     from normcheck.model import Document
     from normcheck.structure.facts import Citation, Structure
@@ -33,6 +33,7 @@ class DocContext:
             self.block_starts.append(offset)
             offset += len(block.text) + 1
         self._primitives: dict[int, tuple[list[Match], list[int]]] = {}
+        self._whole: dict[int, tuple[list[Match], list[int]] | None] = {}
         self._occurrences: dict[str, list[int]] | None = None
         self._regex_hits: set[int] | None = None
         self._block_sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
@@ -59,6 +60,14 @@ class DocContext:
         found = self._primitives.get(key)
         if found is None:
             found = self._primitives[key] = matcher.global_matches(self)
+        return found
+
+    def whole(self, matcher: Matcher) -> tuple[list[Match], list[int]] | None:
+        """``matcher.whole_text`` for this document, computed once (shared by every rule using it)."""
+        key = id(matcher)
+        if key in self._whole:
+            return self._whole[key]
+        found = self._whole[key] = matcher.whole_text(self)
         return found
 
     def term_occurrences(self) -> dict[str, list[int]]:

@@ -51,8 +51,16 @@ def within_unit(matches: list[Match], starts: list[int], unit: Unit) -> list[Mat
     return out
 
 
+Found = tuple[list[Match], list[int]]
+
+
 class Matcher(ABC):
-    """Base class; ``describe`` is what ``rules show`` prints."""
+    """Base class; ``describe`` is what ``rules show`` prints.
+
+    A matcher whose matches do not depend on the unit it looks in (terms, patterns, alternatives of
+    such, and exceptions, which look around each match, not at the unit) is matched once over the whole
+    text per document (``whole``); ``find`` in a unit is then a binary search in those matches. Only
+    ``and`` and ``within``/``before`` depend on the unit, and are matched unit by unit."""
 
     @abstractmethod
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
@@ -61,6 +69,11 @@ class Matcher(ABC):
     def exists(self, ctx: DocContext, unit: Unit) -> bool:
         """Whether the unit holds at least one match (may stop at the first)."""
         return bool(self.find(ctx, unit))
+
+    def whole_text(self, ctx: DocContext) -> Found | None:
+        """Every match in the document's whole text (and their starts), when matches do not depend on
+        the unit; else None. Called through ``DocContext.whole``, which keeps it per document."""
+        return None
 
     @abstractmethod
     def anchors(self) -> list[Primitive]:
@@ -85,6 +98,9 @@ class Primitive(Matcher):
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
         matches, starts = ctx.primitive(self)
         return within_unit(matches, starts, unit)
+
+    def whole_text(self, ctx: DocContext) -> Found | None:
+        return ctx.primitive(self)
 
     def anchors(self) -> list[Primitive]:
         return [self]
@@ -174,6 +190,9 @@ class Named(Matcher):
     def exists(self, ctx: DocContext, unit: Unit) -> bool:
         return self.matcher.exists(ctx, unit)
 
+    def whole_text(self, ctx: DocContext) -> Found | None:
+        return ctx.whole(self.matcher)
+
     def anchors(self) -> list[Primitive]:
         return self.matcher.anchors()
 
@@ -189,14 +208,28 @@ class AnyOf(Matcher):
     items: list[Matcher]
 
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
-        seen: dict[Span, Match] = {}
-        for item in self.items:
-            for m in item.find(ctx, unit):
-                seen.setdefault((m.start, m.end), m)
-        return sorted(seen.values(), key=lambda m: (m.start, -m.end))
+        if unit.citation is None:
+            found = ctx.whole(self)
+            if found is not None:
+                return within_unit(found[0], found[1], unit)
+        return _merge([item.find(ctx, unit) for item in self.items])
 
     def exists(self, ctx: DocContext, unit: Unit) -> bool:
+        if unit.citation is None:
+            found = ctx.whole(self)
+            if found is not None:
+                return any_within(found[1], found[0], unit)
         return any(item.exists(ctx, unit) for item in self.items)
+
+    def whole_text(self, ctx: DocContext) -> Found | None:
+        parts = []
+        for item in self.items:
+            found = ctx.whole(item)
+            if found is None:
+                return None
+            parts.append(found[0])
+        merged = _merge(parts)
+        return merged, [m.start for m in merged]
 
     def anchors(self) -> list[Primitive]:
         return [p for item in self.items for p in item.anchors()]
@@ -345,8 +378,19 @@ class WithExceptions(Matcher):
     exceptions: list[Exception_]
 
     def find(self, ctx: DocContext, unit: Unit) -> list[Match]:
+        if unit.citation is None:
+            found = ctx.whole(self)
+            if found is not None:
+                return within_unit(found[0], found[1], unit)
         return [m for m in self.matcher.find(ctx, unit)
                 if not any(exc.excuses(ctx, m) for exc in self.exceptions)]
+
+    def whole_text(self, ctx: DocContext) -> Found | None:
+        found = ctx.whole(self.matcher)
+        if found is None:
+            return None
+        kept = [m for m in found[0] if not any(exc.excuses(ctx, m) for exc in self.exceptions)]
+        return kept, [m.start for m in kept]
 
     def anchors(self) -> list[Primitive]:
         return self.matcher.anchors()
@@ -356,6 +400,26 @@ class WithExceptions(Matcher):
 
     def children(self) -> list[Matcher]:
         return [self.matcher] + [exc.target for exc in self.exceptions if exc.target is not None]
+
+
+def any_within(starts: list[int], matches: list[Match], unit: Unit) -> bool:
+    """Whether one of the matches (sorted by start) lies inside the unit's ranges."""
+    for lo, hi in unit.ranges:
+        i = bisect.bisect_left(starts, lo)
+        while i < len(matches) and matches[i].start < hi:
+            if matches[i].end <= hi:
+                return True
+            i += 1
+    return False
+
+
+def _merge(groups: list[list[Match]]) -> list[Match]:
+    """The matches of several matchers in text order (longest first at one start), each span once."""
+    seen: dict[Span, Match] = {}
+    for group in groups:
+        for m in group:
+            seen.setdefault((m.start, m.end), m)
+    return sorted(seen.values(), key=lambda m: (m.start, -m.end))
 
 
 def _find_all(text: str, term: str) -> list[Span]:

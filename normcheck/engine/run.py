@@ -110,8 +110,12 @@ class _RuleRun:
         return out
 
     def _forbid(self, check: ForbidCheck) -> list[Finding]:
-        units = self._candidate_units(check)
         roles = self._roles(check)
+        if check.scope.kind not in ("title", "citations"):
+            found = self.ctx.whole(check.matcher)
+            if found is not None:
+                return self._forbid_in_order(check, found[0], roles)
+        units = self._candidate_units(check)
         out = []
         for unit in units:
             for match in check.matcher.find(self.ctx, unit):
@@ -123,6 +127,31 @@ class _RuleRun:
                 if check.where is None or check.where.evaluate(self.ctx, env) is True:
                     out.append(self._at_match(match, unit))
                     break
+        return out
+
+    def _forbid_in_order(self, check: ForbidCheck, matches: list[Match], roles: frozenset[str] | None
+                         ) -> list[Finding]:
+        """``_forbid`` for a matcher matched over the whole text: walk its matches in text order and
+        report the first one in each unit of the scope that passes the roles and the ``where``."""
+        ctx, scope = self.ctx, check.scope
+        single: Unit | None = None
+        if scope.each is None:
+            units = ctx.units(scope)
+            if not units or not matches:
+                return []
+            single = units[0]
+        out: list[Finding] = []
+        reported: set[tuple[int, int]] = set()
+        for match in matches:
+            if roles is not None and ctx.role_at(match.start) not in roles:
+                continue
+            unit = single if single is not None else ctx.unit_at(match.start, scope.kind, scope.section, scope.each)
+            if unit is None or not unit.ranges or unit.ranges[0] in reported or not _inside(match, unit):
+                continue
+            if check.where is not None and check.where.evaluate(ctx, self._captures(match)) is not True:
+                continue
+            out.append(self._at_match(match, unit))
+            reported.add(unit.ranges[0])
         return out
 
     def _roles(self, check: ForbidCheck) -> frozenset[str] | None:
@@ -216,6 +245,10 @@ class _RuleRun:
         location = Location(file=block.file or self.ctx.doc.path, part=block.part, paragraph=block.index,
                             article=article, start=start, end=end)
         return self._finding(location, excerpt, block.text, {"match": excerpt, "article": article or ""})
+
+
+def _inside(match: Match, unit: Unit) -> bool:
+    return any(lo <= match.start < hi and match.end <= hi for lo, hi in unit.ranges)
 
 
 def _map_value(library: Library, name: str, values: dict[str, Any]) -> str:
