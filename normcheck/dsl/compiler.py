@@ -83,17 +83,10 @@ class Library:
         if not self._terms:
             return {}
         if self._automaton is None:
-            import ahocorasick  # type: ignore[import-not-found]
+            from normcheck.engine.scan import TermScanner
 
-            automaton = ahocorasick.Automaton()
-            for term in self._terms:
-                automaton.add_word(term, term)
-            automaton.make_automaton()
-            self._automaton = automaton
-        found: dict[str, list[int]] = {}
-        for end, term in self._automaton.iter(shadow):
-            found.setdefault(term, []).append(end - len(term) + 1)
-        return found
+            self._automaton = TermScanner(self._terms)
+        return self._automaton.scan(shadow)  # type: ignore[no-any-return]
 
     def scan_regexes(self, shadow: str) -> set[int]:
         """Indexes of the regexes that may occur in ``shadow``: RE2's FilteredRE2 looks for the literal

@@ -13,8 +13,8 @@ from normcheck import safeio
 from normcheck.dsl import ast, cache
 from normcheck.dsl.checker import CompiledRule, compile_rule
 from normcheck.dsl.compiler import MAX_TERM_CHARS, Library
-from normcheck.dsl.params import convert_param
 from normcheck.dsl.lexicon import MAX_FILE_CHARS
+from normcheck.dsl.params import convert_param
 from normcheck.dsl.parser import grammar_text, parse_rules
 from normcheck.errors import ConfigError, RuleError
 

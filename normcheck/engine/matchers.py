@@ -68,6 +68,10 @@ class Matcher(ABC):
 
     def exists(self, ctx: DocContext, unit: Unit) -> bool:
         """Whether the unit holds at least one match (may stop at the first)."""
+        if unit.citation is None:
+            found = ctx.whole(self)
+            if found is not None:
+                return any_within(found[1], found[0], unit)
         return bool(self.find(ctx, unit))
 
     def whole_text(self, ctx: DocContext) -> Found | None:
@@ -215,10 +219,6 @@ class AnyOf(Matcher):
         return _merge([item.find(ctx, unit) for item in self.items])
 
     def exists(self, ctx: DocContext, unit: Unit) -> bool:
-        if unit.citation is None:
-            found = ctx.whole(self)
-            if found is not None:
-                return any_within(found[1], found[0], unit)
         return any(item.exists(ctx, unit) for item in self.items)
 
     def whole_text(self, ctx: DocContext) -> Found | None:

@@ -36,16 +36,15 @@ def check_document(doc: Document, rules: Iterable[CompiledRule], structure: Stru
     findings: dict[tuple[Any, ...], Finding] = {}
     mode = structure.mode
     issuer = structure.issuer_type.value if structure.issuer_type is not None else None
+    issue_day = structure.issue_day
     for rule in rules:
-        if not rule.applies_to(mode, structure.issue_day, issuer):
-            continue
         found = contexts.get(id(rule.library))
         if found is None:
             ctx = DocContext(doc, structure, rule.library)
             active = rule.library.active_rules(ctx.term_occurrences(), ctx.regex_hits())
             found = contexts[id(rule.library)] = (ctx, active)
         ctx, active = found
-        if rule.id not in active:
+        if rule.id not in active or not rule.applies_to(mode, issue_day, issuer):
             continue
         for finding in _RuleRun(rule, ctx).run(rule.checks):
             findings.setdefault((finding.rule, finding.location, finding.message), finding)
@@ -145,7 +144,8 @@ class _RuleRun:
         for match in matches:
             if roles is not None and ctx.role_at(match.start) not in roles:
                 continue
-            unit = single if single is not None else ctx.unit_at(match.start, scope.kind, scope.section, scope.each)
+            unit = single if single is not None else ctx.unit_at(match.start, scope.kind, scope.section,
+                                                                 scope.each or "sentence")
             if unit is None or not unit.ranges or unit.ranges[0] in reported or not _inside(match, unit):
                 continue
             if check.where is not None and check.where.evaluate(ctx, self._captures(match)) is not True:
