@@ -14,21 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from normcheck.engine.periods import Period, find_period
-from normcheck.structure.facts import Duration
+from normcheck.structure.facts import FACT_COUNTS as _COUNTS
+from normcheck.structure.facts import FACTS, Duration
 
 if TYPE_CHECKING:
     from normcheck.dsl.ast import Scope
     from normcheck.engine.context import DocContext
     from normcheck.engine.matchers import Matcher
 
-# Fact name → value type (text, date, duration, number).
-FACTS: dict[str, str] = {
-    "title": "text", "doc_number": "text", "authority": "text", "recipients": "text",
-    "issue_date": "date", "effective_date": "date", "effective_rule": "text", "validity": "duration",
-    "validity_end": "date", "article_count": "number", "chapter_count": "number", "citation_count": "number",
-    "issuer_type": "text", "issuer_level": "text", "mode": "text", "doc_nature": "text",
-}
-_COUNTS = {"article_count": "articles", "chapter_count": "chapters", "citation_count": "citations"}
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
     "!=": operator.ne,

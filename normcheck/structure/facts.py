@@ -91,25 +91,27 @@ class Structure:
     根据/依照/违反… (根据合同法第五十二条), kept apart because they are less certain than ``citations``.
     """
 
-    title: Fact | None = None
-    doc_number: Fact | None = None
-    authority: Fact | None = None
-    recipients: Fact | None = None
-    issue_date: Fact | None = None
-    effective_date: Fact | None = None
-    effective_rule: Fact | None = None
-    validity: Fact | None = None
-    validity_end: Fact | None = None
-    chapters: list[Fact] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    # The facts rules read (``fact X``, ``{fact X}``, ``X == …``) carry their value type and Chinese label
+    # here, and nowhere else: ``FACTS`` below is derived from these fields.
+    doc_number: Fact | None = field(default=None, metadata={"fact": "text", "label": "文号"})
+    title: Fact | None = field(default=None, metadata={"fact": "text", "label": "标题"})
+    authority: Fact | None = field(default=None, metadata={"fact": "text", "label": "发文机关"})
+    issuer_type: Fact | None = field(default=None, metadata={"fact": "text", "label": "机关类型"})
+    issuer_level: Fact | None = field(default=None, metadata={"fact": "text", "label": "机关层级"})
+    recipients: Fact | None = field(default=None, metadata={"fact": "text", "label": "主送"})
+    issue_date: Fact | None = field(default=None, metadata={"fact": "date", "label": "成文日期"})
+    effective_date: Fact | None = field(default=None, metadata={"fact": "date", "label": "施行日期"})
+    effective_rule: Fact | None = field(default=None, metadata={"fact": "text", "label": "施行方式"})
+    validity: Fact | None = field(default=None, metadata={"fact": "duration", "label": "有效期"})
+    validity_end: Fact | None = field(default=None, metadata={"fact": "date", "label": "有效期至"})
+    doc_nature: Fact | None = field(default=None, metadata={"fact": "text", "label": "文件性质"})
+    chapters: list[Fact] = field(default_factory=list, metadata={"count": "chapter_count"})
+    articles: list[Article] = field(default_factory=list, metadata={"count": "article_count"})
     sections: list[Section] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list, metadata={"count": "citation_count"})
     supplementary: Fact | None = None
     bare_citations: list[Citation] = field(default_factory=list)
     provisions: Provisions | None = None
-    issuer_type: Fact | None = None
-    doc_nature: Fact | None = None
-    issuer_level: Fact | None = None
     # Where each filing fact came from (版头, 标题, 印发通知落款, 落款, 施行条款 …), by fact name.
     provenance: dict[str, str] = field(default_factory=dict)
 
@@ -148,3 +150,32 @@ class Structure:
     @property
     def issue_day(self) -> _dt.date | None:
         return self.issue_date.value if self.issue_date else None
+
+
+# ---- the fact registry -------------------------------------------------------------------------------
+# Facts that are not fields: the mode a document is read in (a property of the provisions).
+_DERIVED: dict[str, tuple[str, str]] = {"mode": ("text", "模式")}
+
+
+def _registry() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    from dataclasses import fields
+
+    types: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    counts: dict[str, str] = {}
+    for f in fields(Structure):
+        if "fact" in f.metadata:
+            types[f.name] = f.metadata["fact"]
+            labels[f.name] = f.metadata["label"]
+        elif "count" in f.metadata:
+            counts[f.metadata["count"]] = f.name
+            types[f.metadata["count"]] = "number"
+    for name, (kind, label) in _DERIVED.items():
+        types[name] = kind
+        labels[name] = label
+    return types, labels, counts
+
+
+# Fact name → value type (text, date, duration, number); the Chinese label of each named fact; count
+# fact → the list it counts.
+FACTS, FACT_LABELS, FACT_COUNTS = _registry()

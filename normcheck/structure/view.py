@@ -8,17 +8,12 @@ from typing import Any
 from normcheck.model import Document
 from normcheck.reader.dump import dump_line
 from normcheck.structure.clauses import clauses_of
-from normcheck.structure.facts import Fact, Structure
+from normcheck.structure.facts import FACT_LABELS, Fact, Structure
 
 ROLE_NAMES = {"own": "本文规定", "quoted": "引用原文", "restatement": "复述上位规定", "record": "起草记录",
               "heading": "标题", "signature": "版头落款"}
 MODE_NAMES = {"document": "单份文件（document）", "package": "报送材料（package）"}
 ACTOR_NAMES = {"administration": "行政机关", "public": "相对人", "unknown": "未识别"}
-_FACTS = (("文号", "doc_number"), ("标题", "title"), ("发文机关", "authority"), ("机关类型", "issuer_type"),
-          ("机关层级", "issuer_level"), ("主送", "recipients"), ("成文日期", "issue_date"),
-          ("施行日期", "effective_date"), ("施行方式", "effective_rule"), ("有效期", "validity"),
-          ("有效期至", "validity_end"), ("文件性质", "doc_nature"))
-
 
 def structure_text(doc: Document, structure: Structure) -> str:
     lines: list[str] = []
@@ -26,7 +21,9 @@ def structure_text(doc: Document, structure: Structure) -> str:
     if provisions is not None:
         lines.append(f"模式：{MODE_NAMES.get(provisions.mode, provisions.mode)}——{provisions.mode_reason}")
     lines.append("要素：")
-    for label, name in _FACTS:
+    for name, label in FACT_LABELS.items():
+        if name == "mode":
+            continue
         fact = getattr(structure, name)
         lines.append(f"  {label}：{_fact(doc, fact, structure.provenance.get(name, ''))}")
     if provisions is not None and provisions.parts:
