@@ -85,7 +85,12 @@ class SafeRegex:
             return
         flags = re.ASCII | (0 if self.case_sensitive else re.IGNORECASE)
         try:
-            self._python = None if _backtracking_risk(self.source, flags) else re.compile(self.source, flags)
+            if _backtracking_risk(self.source, flags):
+                self._python = None
+            else:
+                from normcheck.engine.firstchars import with_first_chars
+
+                self._python = re.compile(with_first_chars(self.source, flags), flags)
         except re.error:
             self._python = None
 
