@@ -16,23 +16,16 @@ from typing import Any, NoReturn
 import click
 
 from normcheck import __version__, cli_zh
-from normcheck.config import (
-    FAIL_ON,
-    FORMATS,
-    Config,
-    find_config,
-    load_config,
-    starter_config,
-)
+from normcheck.config import FAIL_ON, Config, find_config, load_config, starter_config
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
+from normcheck.report import CHECKLIST_FORMATS, FORMATS
 from normcheck.review import Reviewer
 from normcheck.structure.vocab import MODES
 
 cli_zh.install()
 
 USAGE_ERROR = 2
-CHECKLIST_FORMATS = ("text", "json", "html", "opinion")
 DEFAULT_MAX_MEMORY = 2048
 
 
