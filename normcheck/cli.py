@@ -316,9 +316,11 @@ def run_check(options: CheckOptions, config: Config) -> int:
     recorded = _load_baseline(options.baseline) if options.baseline is not None else None
     keep = options.annotate is not None or options.suggest is not None or options.fmt == "html"
     cache = _result_cache() if options.cache else None
+    wants_checklists = options.fmt in CHECKLIST_FORMATS or options.expiring_within is not None
     with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
         outcome = runner.run(targets, selected, spec=spec, jobs=options.jobs, timeout=options.timeout,
-                             keep_documents=keep, progress=tick, cache=cache, max_memory=options.max_memory)
+                             keep_documents=keep, progress=tick, cache=cache, max_memory=options.max_memory,
+                             checklists=wants_checklists)
     results = outcome.results
     for result in results:
         if result.error is not None:
@@ -326,7 +328,7 @@ def run_check(options: CheckOptions, config: Config) -> int:
             if options.debug and result.path in outcome.tracebacks:
                 click.echo(outcome.tracebacks[result.path], err=True)
 
-    checklists = _checklists(results, options, needed=options.expiring_within is not None)
+    checklists = {r.path: r.checklist for r in results if r.error is None and r.checklist is not None}
     if options.expiring_within is not None:
         _add_expiry_findings(results, checklists, options.expiring_within, split.rules, config)
     unmatched = runner.apply_waivers(results, config.waivers, config.root)
@@ -367,17 +369,6 @@ def _add_expiry_findings(results: list[FileResult], checklists: Any, window: int
         found = expiry_findings(result.path, items.get("validity"), today, window, rules, config.severity)
         if found:
             result.findings = sorted([*result.findings, *found], key=Finding.sort_key)
-
-
-def _checklists(results: list[FileResult], options: CheckOptions, *, needed: bool = False) -> Any:
-    """The elements checklists, for the formats that show them and the expiry checks (stored beside the
-    result cache)."""
-    if options.fmt not in CHECKLIST_FORMATS and not needed:
-        return {}
-    from normcheck.report.checklist import checklists_for
-    from normcheck.report.checklist_store import ChecklistStore
-
-    return checklists_for(results, ChecklistStore() if options.cache else None, options.mode)
 
 
 def _result_cache() -> Any:
