@@ -130,8 +130,8 @@ class FileResult:
     ``warnings`` repeats ``Document.warnings``: content the reader skipped or approximated (equations,
     embedded chunks, hidden text, a converted legacy file), so that the user knows what was not checked.
     ``checklist`` is the elements checklist (``normcheck.report.checklist.ChecklistItem``s) built from the
-    same analysis as the findings, when the run asked for it; ``document`` is the read ``Document``, kept
-    when the run asked for it."""
+    same analysis as the findings, when the run asked for it; ``document`` and ``structure`` are the read
+    ``Document`` and its ``Structure``, kept when the run asked for them."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -140,3 +140,4 @@ class FileResult:
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
     checklist: list[Any] | None = None
+    structure: Any = None

@@ -150,7 +150,7 @@ def check_target(path: Path, selected: SelectedRules, *, timeout: float | None =
         if checklist:
             result.checklist = _checklist(doc, structure, selected.mode)
         if keep_document:
-            result.document = doc
+            result.document, result.structure = doc, structure
     except _Timeout:
         result.error = FileError("timeout", f"检查超时（超过 {timeout:g} 秒）")
     except MemoryError:

@@ -78,6 +78,14 @@ def test_a_report_with_checklists_reads_and_analyses_each_input_once(folder: Pat
         assert len(files) == 4 and all(entry["checklist"] for entry in files)
 
 
+def test_annotating_and_suggesting_reuse_the_analysis(folder: Path, tmp_path: Path, calls: Counter[str]) -> None:
+    result = invoke("--format", "json", "--jobs", "1", "--no-cache", "--annotate", tmp_path / "批注",
+                    "--suggest", tmp_path / "修订", *inputs(folder))
+    assert result.exit_code == 1
+    assert read_once_analysed_once(calls), calls
+    assert len(list((tmp_path / "批注").glob("*.docx"))) >= 4
+
+
 def test_checklists_survive_worker_processes(folder: Path) -> None:
     selected = runner.load_selected(runner.RuleSpec())
     targets = runner.discover_targets([folder])
