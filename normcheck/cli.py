@@ -218,11 +218,12 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         config = load_config(config_path) if config_path else _found_config(paths[0])
     except ConfigError as exc:
         fail(str(exc))
+    from normcheck.pipeline import merge_selection
+
+    selected, ignored = merge_selection(config, _split(select), _split(ignore))
     options = CheckOptions(
         paths=list(paths), fmt=fmt or config.format or "text", output=output,
-        rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
-        # An explicit --select states the whole selection; the file's ignore list applies to its own select.
-        ignore=[*([] if select else config.ignore), *_split(ignore)],
+        rule_paths=[*config.rules, *rule_paths], select=selected, ignore=ignored,
         fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, suggest=suggest, baseline=baseline,
         write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
         cache=config.cache and not no_cache, max_memory=max_memory,
