@@ -3,8 +3,8 @@
 A key covers everything a result depends on: the bytes of the file (or of every file of a filing-package
 folder, with their names), the path as given (findings name the file), the rule pack (rule texts, data
 lists and maps, parameters, the selected rule IDs), the normcheck version and source code, and the
-effective configuration. A value is the serialized findings, reader warnings or input error, never the
-``Document``.
+effective configuration. A value is the serialized findings, reader warnings or input error, and the
+elements checklist when the run built one, never the ``Document``.
 
 Entries are sealed with a keyed checksum under a secret only the cache's owner can read
 (``normcheck.cachestore``) and written to a temporary file and renamed into place, so concurrent runs
@@ -26,10 +26,11 @@ from typing import Any
 from normcheck import __version__, cachestore, safeio
 from normcheck.model import FileError, FileResult, Finding, Location
 
-_FORMAT = 2
+_FORMAT = 3
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _CHUNK = 1 << 20
 _RULE_FIELDS = ("id", "severity", "tags", "title", "message", "basis", "fix")
+_CHECKLIST_FIELDS = ("key", "label", "status", "value", "data", "file", "paragraph", "source")
 # Input errors that follow from the bytes alone; every other error code is left out of the cache.
 CACHEABLE_ERRORS = frozenset({"empty", "not-a-docx", "encrypted", "corrupt-zip", "malformed-xml", "zip-bomb",
                               "unsafe-xml", "unsupported-format", "no-documents"})
@@ -144,8 +145,10 @@ class ResultCache:
 
 
 def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultCache | None,
-                 rules_digest: str, config_digest: str) -> FileResult:
-    """``check(path)`` through the cache: a hit skips the check, a cacheable miss is stored.
+                 rules_digest: str, config_digest: str, *,
+                 usable: Callable[[FileResult], bool] | None = None) -> FileResult:
+    """``check(path)`` through the cache: a hit skips the check, a cacheable miss is stored. A stored
+    result that ``usable`` rejects (one without the checklist the caller needs) counts as a miss.
 
     A miss is stored only when the input still has the bytes it was keyed by, so that a file edited
     during its check cannot leave a result under the key of its old content."""
@@ -156,7 +159,7 @@ def check_cached(path: Path, check: Callable[[Path], FileResult], cache: ResultC
     except OSError:
         return check(path)
     hit = cache.get(key)
-    if hit is not None:
+    if hit is not None and (usable is None or usable(hit)):
         return hit
     result = check(path)
     try:
@@ -192,7 +195,9 @@ def _result_to_json(result: FileResult) -> dict[str, Any]:
     return {"path": result.path,
             "error": result.error.to_json() if result.error is not None else None,
             "findings": [_finding_to_json(f) for f in result.findings],
-            "warnings": list(result.warnings)}
+            "warnings": list(result.warnings),
+            "checklist": None if result.checklist is None else [
+                {name: getattr(item, name) for name in _CHECKLIST_FIELDS} for item in result.checklist]}
 
 
 def _finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -208,7 +213,21 @@ def _result_from_json(data: dict[str, Any]) -> FileResult:
     return FileResult(path=_str(data["path"]),
                       error=FileError(_str(error["code"]), _str(error["message"])) if error is not None else None,
                       findings=[_finding_from_json(f) for f in _list(data["findings"])],
-                      warnings=[_str(w) for w in _list(data["warnings"])])
+                      warnings=[_str(w) for w in _list(data["warnings"])],
+                      checklist=_checklist_from_json(data.get("checklist")))
+
+
+def _checklist_from_json(data: Any) -> list[Any] | None:
+    if data is None:
+        return None
+    from normcheck.report.checklist import ChecklistItem
+
+    items = []
+    for item in _list(data):
+        key, label, status, value, data_, file, paragraph, source = (item[name] for name in _CHECKLIST_FIELDS)
+        items.append(ChecklistItem(_str(key), _str(label), _str(status), _str(value), _opt_str(data_), _str(file),
+                                   _opt_int(paragraph), _str(source)))
+    return items
 
 
 def _finding_from_json(data: dict[str, Any]) -> Finding:

@@ -11,28 +11,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from normcheck import __version__, cli_zh
-from normcheck.config import (
-    FAIL_ON,
-    FORMATS,
-    Config,
-    find_config,
-    load_config,
-    starter_config,
-)
+from normcheck.config import FAIL_ON, Config, find_config, load_config, starter_config
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
+from normcheck.report import FORMATS
 from normcheck.review import Reviewer
 from normcheck.structure.vocab import MODES
+
+if TYPE_CHECKING:
+    from normcheck.pipeline import Outcome
 
 cli_zh.install()
 
 USAGE_ERROR = 2
-CHECKLIST_FORMATS = ("text", "json", "html", "opinion")
 DEFAULT_MAX_MEMORY = 2048
 
 
@@ -222,11 +218,12 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
         config = load_config(config_path) if config_path else _found_config(paths[0])
     except ConfigError as exc:
         fail(str(exc))
+    from normcheck.pipeline import merge_selection
+
+    selected, ignored = merge_selection(config, _split(select), _split(ignore))
     options = CheckOptions(
         paths=list(paths), fmt=fmt or config.format or "text", output=output,
-        rule_paths=[*config.rules, *rule_paths], select=_split(select) or config.select,
-        # An explicit --select states the whole selection; the file's ignore list applies to its own select.
-        ignore=[*([] if select else config.ignore), *_split(ignore)],
+        rule_paths=[*config.rules, *rule_paths], select=selected, ignore=ignored,
         fail_on=fail_on or config.fail_on or "error", mode=mode, jobs=jobs, annotate=annotate, suggest=suggest, baseline=baseline,
         write_baseline=write_baseline, color=not no_color, debug=debug, timeout=timeout,
         cache=config.cache and not no_cache, max_memory=max_memory,
@@ -295,62 +292,34 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, config: Config) -> int:
     """Check, report and return the exit code. Rule and config mistakes raise before any file is read."""
-    from normcheck import runner
-    from normcheck.config import validate_against_rules
-    from normcheck.dsl import load_rules
-    from normcheck.expiry import EXPIRY_IDS, split_selection
-    from normcheck.output import input_files, refuse_input
-
-    ruleset = load_rules([str(p) for p in options.rule_paths], params=dict(config.params) or None)
-    ids = {rule.id for rule in ruleset.rules}
-    validate_against_rules(config, ids | EXPIRY_IDS, set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
-    split = split_selection(options.select, options.ignore, config.severity, ids)
-    spec = runner.RuleSpec(paths=tuple(str(p) for p in options.rule_paths), params=tuple(config.params.items()),
-                           select=split.select, ignore=split.ignore, severity=split.severity, mode=options.mode)
-    selected = runner.select_rules(ruleset, split.select, split.ignore, dict(split.severity))
-    selected.mode = options.mode
+    from normcheck.pipeline import Request, run_pipeline
+    from normcheck.report import CHECKLIST_FORMATS, render
 
     if options.fmt == "opinion" and (options.output is None or options.output.suffix.lower() != ".docx"):
         raise ConfigError("--format opinion 生成 Word 文件，须用 --output 指定 .docx 文件（如 --output 审查意见.docx）")
-    targets = runner.discover_targets(options.paths, config)
-    if not targets:
-        click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
-    inputs = input_files([*(t for t in targets if isinstance(t, Path)), *options.paths])
-    for path, what in ((options.output, "报告"), (options.baseline, "基线"), (options.write_baseline, "基线")):
-        if path is not None:
-            refuse_input(path, inputs, what)
-    # A malformed baseline must stop the run before any file is checked, not after.
-    recorded = _load_baseline(options.baseline) if options.baseline is not None else None
-    keep = options.annotate is not None or options.suggest is not None or options.fmt == "html"
-    cache = _result_cache() if options.cache else None
-    with _progress(sum(isinstance(t, Path) for t in targets), options.color) as tick:
-        outcome = runner.run(targets, selected, spec=spec, jobs=options.jobs, timeout=options.timeout,
-                             keep_documents=keep, progress=tick, cache=cache, max_memory=options.max_memory)
+    shows_checklists = options.fmt in CHECKLIST_FORMATS
+    request = Request(
+        paths=options.paths, rule_paths=options.rule_paths, select=options.select, ignore=options.ignore,
+        mode=options.mode, jobs=options.jobs, timeout=options.timeout, max_memory=options.max_memory,
+        cache=_result_cache() if options.cache else None,
+        keep_documents=options.annotate is not None or options.suggest is not None or options.fmt == "html",
+        checklists=shows_checklists, expiring_within=options.expiring_within, baseline=options.baseline,
+        write_baseline=options.write_baseline,
+        protected=[(options.output, "报告"), (options.baseline, "基线"), (options.write_baseline, "基线")],
+        progress=lambda total: _progress(total, options.color))
+    outcome = run_pipeline(request, config)
     results = outcome.results
-    for result in results:
-        if result.error is not None:
-            click.echo(_printable(f"normcheck: {result.path}: {result.error.message}"), err=True)
-            if options.debug and result.path in outcome.tracebacks:
-                click.echo(outcome.tracebacks[result.path], err=True)
-
-    checklists = _checklists(results, options, needed=options.expiring_within is not None)
-    if options.expiring_within is not None:
-        _add_expiry_findings(results, checklists, options.expiring_within, split.rules, config)
-    unmatched = runner.apply_waivers(results, config.waivers, config.root)
-    for waiver in unmatched:
-        click.echo(f"normcheck: 警告：豁免未匹配任何问题：{waiver.path} {waiver.rule}", err=True)
-    suppressed = _apply_baseline(results, options, recorded)
-    annotated = (_annotate(results, options.annotate, inputs, config.review) if options.annotate is not None
+    _print_messages(outcome, options)
+    annotated = (_annotate(results, options.annotate, outcome.inputs, config.review) if options.annotate is not None
                  else True)
     if options.suggest is not None:
-        annotated = _suggest(results, options.suggest, inputs, selected.ruleset, config.review) and annotated
+        annotated = _suggest(results, options.suggest, outcome.inputs, outcome.selected.ruleset, config.review) and annotated
 
-    from normcheck.report import render
-
-    report = render(options.fmt, results, rules=selected.ruleset, baseline_suppressed=suppressed,
-                    unmatched_waivers=[f"{w.path} {w.rule}" for w in unmatched], version=__version__,
+    report = render(options.fmt, results, rules=outcome.selected.ruleset,
+                    baseline_suppressed=outcome.baseline_suppressed,
+                    unmatched_waivers=[f"{w.path} {w.rule}" for w in outcome.unmatched_waivers], version=__version__,
                     color=_wants_color(options), fail_on=options.fail_on, reviewer=config.review,
-                    checklists=checklists if options.fmt in CHECKLIST_FORMATS else None)
+                    checklists=outcome.checklists if shows_checklists else None)
     if options.output is not None:
         from normcheck.output import write_atomic
 
@@ -360,31 +329,21 @@ def run_check(options: CheckOptions, config: Config) -> int:
     return exit_code(results, options.fail_on, failed=not annotated)
 
 
-def _add_expiry_findings(results: list[FileResult], checklists: Any, window: int, rules: list[Any],
-                         config: Config) -> None:
-    """FILE-EXP-001/002 for each readable result, from the validity end date of its elements checklist."""
-    from normcheck.expiry import expiry_findings
-    from normcheck.model import Finding
-
-    today = config.review.today()
-    for result in results:
+def _print_messages(outcome: Outcome, options: CheckOptions) -> None:
+    """On stderr: nothing to check, the inputs that could not be checked, unused waivers, the baseline."""
+    if not outcome.targets:
+        click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
+    for result in outcome.results:
         if result.error is not None:
-            continue
-        items = {item.key: item for item in checklists.get(result.path, [])}
-        found = expiry_findings(result.path, items.get("validity"), today, window, rules, config.severity)
-        if found:
-            result.findings = sorted([*result.findings, *found], key=Finding.sort_key)
-
-
-def _checklists(results: list[FileResult], options: CheckOptions, *, needed: bool = False) -> Any:
-    """The elements checklists, for the formats that show them and the expiry checks (stored beside the
-    result cache)."""
-    if options.fmt not in CHECKLIST_FORMATS and not needed:
-        return {}
-    from normcheck.report.checklist import checklists_for
-    from normcheck.report.checklist_store import ChecklistStore
-
-    return checklists_for(results, ChecklistStore() if options.cache else None, options.mode)
+            click.echo(_printable(f"normcheck: {result.path}: {result.error.message}"), err=True)
+            if options.debug and result.path in outcome.tracebacks:
+                click.echo(outcome.tracebacks[result.path], err=True)
+    for waiver in outcome.unmatched_waivers:
+        click.echo(f"normcheck: 警告：豁免未匹配任何问题：{waiver.path} {waiver.rule}", err=True)
+    if outcome.baseline_written is not None:
+        click.echo(f"normcheck: 已将 {outcome.baseline_written} 个问题记录到基线 {options.write_baseline}", err=True)
+    if outcome.baseline_suppressed:
+        click.echo(f"normcheck: 基线中已记录的 {outcome.baseline_suppressed} 个问题未予报告", err=True)
 
 
 def _result_cache() -> Any:
@@ -397,28 +356,6 @@ def _wants_color(options: CheckOptions) -> bool:
     """Colour only for a terminal, and never with --no-color or the NO_COLOR convention."""
     return (options.color and options.output is None and "NO_COLOR" not in os.environ
             and sys.stdout.isatty())
-
-
-def _load_baseline(path: Path) -> Any:
-    from normcheck import baseline
-
-    return baseline.load(path)
-
-
-def _apply_baseline(results: list[FileResult], options: CheckOptions, recorded: Any) -> int:
-    """Write and/or apply the baseline (``recorded``, loaded before the run); returns how many findings
-    the baseline suppressed."""
-    from normcheck import baseline
-
-    if options.write_baseline is not None:
-        count = baseline.write(options.write_baseline, results)
-        click.echo(f"normcheck: 已将 {count} 个问题记录到基线 {options.write_baseline}", err=True)
-    if options.baseline is None or recorded is None:
-        return 0
-    suppressed = baseline.apply(results, recorded, options.baseline.resolve().parent)
-    if suppressed:
-        click.echo(f"normcheck: 基线中已记录的 {suppressed} 个问题未予报告", err=True)
-    return suppressed
 
 
 def _annotate(results: list[FileResult], folder: Path, inputs: set[Path], reviewer: Reviewer) -> bool:

@@ -16,11 +16,11 @@ from normcheck import safeio
 from normcheck.errors import ConfigError
 from normcheck.globmatch import GlobError, compile_glob, glob_match
 from normcheck.model import SEVERITIES
+from normcheck.report import FORMATS
 from normcheck.review import Reviewer, parse_days, parse_review
 
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 CONFIG_NAMES = ("normcheck.toml", "pyproject.toml")
-FORMATS = ("text", "json", "sarif", "junit", "github", "html", "opinion")
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = frozenset({"select", "ignore", "severity", "rules", "params", "include", "exclude", "fail-on",
                         "format", "waivers", "cache", "review", "expiring-within"})

@@ -3,6 +3,7 @@ Finding (engine → reporters). These shapes are contracts; change them delibera
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 PARTS = ("body", "header", "footer", "footnote", "endnote", "comment")
 SEVERITIES = ("error", "warning", "info")
@@ -127,7 +128,10 @@ class FileResult:
     """The outcome for one checked file or filing package (one entry of the JSON ``files`` array).
 
     ``warnings`` repeats ``Document.warnings``: content the reader skipped or approximated (equations,
-    embedded chunks, hidden text, a converted legacy file), so that the user knows what was not checked."""
+    embedded chunks, hidden text, a converted legacy file), so that the user knows what was not checked.
+    ``checklist`` is the elements checklist (``normcheck.report.checklist.ChecklistItem``s) built from the
+    same analysis as the findings, when the run asked for it; ``document`` and ``structure`` are the read
+    ``Document`` and its ``Structure``, kept when the run asked for them."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -135,3 +139,5 @@ class FileResult:
     waived: list[Waived] = field(default_factory=list)
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
+    checklist: list[Any] | None = None
+    structure: Any = None

@@ -45,11 +45,17 @@ class SelectedRules:
     severity: dict[str, str] = field(default_factory=dict)
     mode: str | None = None
 
-    def check(self, doc: Document) -> list[Finding]:
-        from normcheck.engine import check_document
+    def analyze(self, doc: Document) -> Any:
+        """The ``Structure`` of ``doc`` in this selection's mode."""
         from normcheck.structure import analyze
 
-        findings = check_document(doc, self.ruleset, analyze(doc, mode=self.mode))
+        return analyze(doc, mode=self.mode)
+
+    def check(self, doc: Document, structure: Any = None) -> list[Finding]:
+        """The findings in ``doc``, from ``structure`` when the caller has analysed it already."""
+        from normcheck.engine import check_document
+
+        findings = check_document(doc, self.ruleset, structure if structure is not None else self.analyze(doc))
         if not self.severity:
             return findings
         changed = [dataclasses.replace(f, severity=self.severity.get(f.rule, f.severity)) for f in findings]
@@ -127,20 +133,24 @@ class _Timeout(BaseException):
 
 
 def check_target(path: Path, selected: SelectedRules, *, timeout: float | None = None,
-                 keep_document: bool = False, max_unzipped_bytes: int | None = None
+                 keep_document: bool = False, max_unzipped_bytes: int | None = None, checklist: bool = False
                  ) -> tuple[FileResult, str | None]:
-    """Read, analyse and check one file or package. Returns the result and, for an unexpected
-    exception, its traceback (shown with ``--debug``)."""
+    """Read, analyse and check one file or package, and with ``checklist`` build its elements checklist
+    from the same analysis. Returns the result and, for an unexpected exception, its traceback (shown
+    with ``--debug``)."""
     from normcheck.reader import read_path
 
     result = FileResult(path=str(path))
     restore = _arm_timeout(timeout)
     try:
         doc = read_path(path, max_unzipped_bytes=max_unzipped_bytes)
-        result.findings = selected.check(doc)
+        structure = selected.analyze(doc)
+        result.findings = selected.check(doc, structure)
         result.warnings = list(doc.warnings)
+        if checklist:
+            result.checklist = _checklist(doc, structure, selected.mode)
         if keep_document:
-            result.document = doc
+            result.document, result.structure = doc, structure
     except _Timeout:
         result.error = FileError("timeout", f"检查超时（超过 {timeout:g} 秒）")
     except MemoryError:
@@ -155,6 +165,16 @@ def check_target(path: Path, selected: SelectedRules, *, timeout: float | None =
     finally:
         restore()
     return result, None
+
+
+def _checklist(doc: Document, structure: Any, mode: str | None) -> list[Any] | None:
+    """The elements checklist, or None when the facts it reads cannot be put together (the findings stand)."""
+    from normcheck.report.checklist import build_checklist
+
+    try:
+        return build_checklist(doc, structure, mode=mode)
+    except (NormcheckError, OSError, ValueError, RecursionError):
+        return None
 
 
 def _arm_timeout(timeout: float | None) -> Callable[[], None]:
@@ -203,7 +223,13 @@ def check_one(path: Path, selected: SelectedRules, use: CacheUse | None,
         result, traces[0] = check_target(target, selected, **options)
         return result
 
-    return check_cached(path, check, use.cache, use.rules_digest, use.config_digest), traces[0]
+    # An entry stored by a run that did not build checklists is no use to one that needs them.
+    usable = _has_checklist if options.get("checklist") else None
+    return check_cached(path, check, use.cache, use.rules_digest, use.config_digest, usable=usable), traces[0]
+
+
+def _has_checklist(result: FileResult) -> bool:
+    return result.error is not None or result.checklist is not None
 
 
 @dataclass
@@ -247,15 +273,16 @@ def _check_in_worker(path: Path) -> tuple[FileResult, str | None]:
 def run(targets: Sequence[Target], selected: SelectedRules, *, spec: RuleSpec | None = None,
         jobs: int | None = None, timeout: float | None = 300, keep_documents: bool = False,
         max_unzipped_bytes: int | None = None, progress: Progress | None = None,
-        cache: ResultCache | None = None, max_memory: int | None = None) -> RunResult:
+        cache: ResultCache | None = None, max_memory: int | None = None, checklists: bool = True) -> RunResult:
     """Check every target, in order. ``jobs`` > 1 uses worker processes when there is more than one file.
+    ``checklists`` gives every readable result its elements checklist (``FileResult.checklist``).
 
     ``cache`` reuses and stores results, except when ``keep_documents`` asks for the read documents,
     which the cache does not hold. ``max_memory`` (MB; None or 0 for none) limits the address space of
     each worker process, or of this process while it checks the files itself (one job or one file);
     running out of memory fails that file only."""
     options: dict[str, Any] = {"timeout": timeout, "keep_document": keep_documents,
-                               "max_unzipped_bytes": max_unzipped_bytes}
+                               "max_unzipped_bytes": max_unzipped_bytes, "checklist": checklists}
     use = cache_use(cache, selected, max_unzipped_bytes) if cache is not None and not keep_documents else None
     paths = [t for t in targets if isinstance(t, Path)]
     workers = min(jobs or os.cpu_count() or 1, len(paths))

@@ -172,14 +172,14 @@ def suggest_results(results: list[FileResult], folder: Path, inputs: set[Path], 
                     reviewer: Reviewer | None = None) -> Iterator[tuple[str, Path | NormcheckError, int]]:
     """Write a copy with tracked changes of every .docx that has at least one fixable finding; yields
     (source, written path or the error that stopped it, number of changes). Results must carry their
-    ``Document``."""
+    ``Document``; their ``Structure``, when kept, spares analysing it again."""
     taken: set[str] = set()
     for result in results:
         if result.error is not None or result.document is None:
             continue
         doc = result.document
         by_file: dict[str, list[Edit]] = {}
-        for edit in plan_edits(doc, result.findings, ruleset):
+        for edit in plan_edits(doc, result.findings, ruleset, result.structure):
             source = edit.block.file or doc.path
             if source.lower().endswith(".docx"):
                 by_file.setdefault(source, []).append(edit)

@@ -23,8 +23,8 @@ PART_NAMES = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "end
 def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path], reviewer: Reviewer | None = None
                      ) -> Iterator[tuple[str, Path | NormcheckError]]:
     """Annotate every readable .docx among ``results`` into ``folder``; yields (source, written path or
-    the error that stopped it). Results must carry their ``Document`` (``keep_documents``). Comments are
-    signed by ``reviewer`` (default: "normcheck")."""
+    the error that stopped it). Results must carry their ``Document`` (``keep_documents``), and their
+    ``Structure`` spares analysing it again. Comments are signed by ``reviewer`` (default: "normcheck")."""
     taken: set[str] = set()
     for result in results:
         if result.error is not None or result.document is None:
@@ -33,7 +33,8 @@ def annotate_results(results: list[FileResult], folder: Path, inputs: set[Path],
             destination = folder / _free_name(Path(source).name, taken)
             try:
                 refuse_input(destination, inputs | {Path(source).resolve()}, "批注副本")
-                annotate_docx(Path(source), findings, result.document, destination, reviewer)
+                annotate_docx(Path(source), findings, result.document, destination, reviewer,
+                              structure=result.structure)
             except NormcheckError as exc:
                 yield source, exc
             except OSError as exc:
@@ -67,9 +68,9 @@ def _free_name(name: str, taken: set[str]) -> str:
 
 
 def annotate_docx(source: Path, findings: list[Finding], doc: Document, destination: Path,
-                  reviewer: Reviewer | None = None) -> int:
+                  reviewer: Reviewer | None = None, *, structure: Any = None) -> int:
     """Write ``destination``: ``source`` with one comment per finding, by ``reviewer``. Returns the number of
-    comments."""
+    comments. ``structure`` is the ``Structure`` of ``doc`` when the caller has it (else it is analysed)."""
     import zipfile
 
     from docx.opc.exceptions import PackageNotFoundError
@@ -87,7 +88,7 @@ def annotate_docx(source: Path, findings: list[Finding], doc: Document, destinat
         paragraphs = _paragraph_elements(word)
         main_part = str(word.part.partname).lstrip("/")
         blocks = [b for b in doc.blocks if b.file in ("", str(source), doc.path) or len(doc.files) <= 1]
-        title = _title_element(doc, blocks, paragraphs, main_part)
+        title = _title_element(doc, structure, blocks, paragraphs, main_part)
         for finding in findings:
             element, block = _target(finding, blocks, paragraphs, title, main_part)
             runs = _anchor_runs(element, block, finding)
@@ -128,9 +129,9 @@ def _paragraph_elements(word: Any) -> list[Any]:
     return list(word.element.iter(qn("w:p")))
 
 
-def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any], main_part: str) -> Any:
+def _title_element(doc: Document, structure: Any, blocks: list[Block], paragraphs: list[Any], main_part: str) -> Any:
     """The title paragraph: from the structure stage when it finds one, else the first non-empty body block."""
-    candidates = _structure_title(doc)
+    candidates = _structure_title(doc, structure)
     # In a package the structure's title may belong to another member file.
     candidates = [b for b in candidates if b in blocks]
     candidates.extend(b for b in blocks if b.part == "body" and b.text.strip())
@@ -141,11 +142,11 @@ def _title_element(doc: Document, blocks: list[Block], paragraphs: list[Any], ma
     return paragraphs[0] if paragraphs else None
 
 
-def _structure_title(doc: Document) -> list[Block]:
+def _structure_title(doc: Document, structure: Any) -> list[Block]:
     from normcheck.structure import analyze
 
     try:
-        title = analyze(doc).title
+        title = (structure if structure is not None else analyze(doc)).title
     except Exception:  # noqa: BLE001 - the title only places comments; the first paragraph will do
         return []
     return [doc.blocks[title.block]] if title is not None and 0 <= title.block < len(doc.blocks) else []

@@ -170,15 +170,18 @@ def _date(day: dt.date) -> str:
 
 def checklists_for(results: Iterable[FileResult], store: ChecklistStore | None = None, mode: str | None = None
                    ) -> dict[str, list[ChecklistItem]]:
-    """The checklist of every readable result, by path. A result without its ``Document`` (one from the
-    result cache) takes its checklist from ``store``, else is read again; one that cannot be read again has
-    no checklist."""
+    """The checklist of every readable result, by path: the one the check built (``FileResult.checklist``,
+    see ``normcheck.runner.run``), else from ``store``, else from the document read and analysed again; a
+    result that cannot be read again has no checklist."""
     from normcheck.errors import NormcheckError
     from normcheck.reader import read_path
 
     checklists: dict[str, list[ChecklistItem]] = {}
     for result in results:
         if result.error is not None:
+            continue
+        if result.checklist is not None:
+            checklists[result.path] = result.checklist
             continue
         key = store.key(result.path, mode) if store is not None else None
         stored = store.get(key) if store is not None and key is not None else None

@@ -5,10 +5,11 @@ import json
 import multiprocessing
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from normcheck import cache
+from normcheck import cache, cachestore
 from normcheck.cache import (
     ResultCache,
     check_cached,
@@ -17,6 +18,7 @@ from normcheck.cache import (
     rules_hash,
 )
 from normcheck.model import FileError, FileResult, Finding, Location
+from normcheck.report.checklist import ChecklistItem
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -267,3 +269,60 @@ def test_rules_hash_follows_rule_metadata_without_sources() -> None:
 
     assert rules_hash(ruleset("一")) == rules_hash(ruleset("一"))
     assert rules_hash(ruleset("一")) != rules_hash(ruleset("二"))
+
+
+def _checklist() -> list[ChecklistItem]:
+    return [ChecklistItem("doc_number", "文号", "found", "前政规〔2025〕1号", None, "a.docx", 2, "版头"),
+            ChecklistItem("validity", "有效期", "found", "有效期5年（至2030年5月31日）", "2030-05-31", "a.docx", 30, ""),
+            ChecklistItem("consultation", "征求意见", "package")]
+
+
+def _seal(store: ResultCache, key: str, result: dict[str, Any]) -> None:
+    """An entry sealed with the store's own secret, so that only its content can make it a miss."""
+    payload = json.dumps({"format": cache._FORMAT, "key": key, "result": result}).encode()
+    assert cachestore.write_entry(store.directory, store.entry(key), "result", key, payload, cache.MAX_ENTRY_BYTES)
+
+
+def test_the_checklist_round_trips_as_json(store: ResultCache) -> None:
+    original = _result()
+    original.checklist = _checklist()
+    assert store.put("c" * 64, original)
+    again = store.get("c" * 64)
+    assert again is not None and again.checklist == original.checklist
+    data = json.loads(store.entry("c" * 64).read_bytes().split(b"\n", 2)[2])
+    assert data["result"]["checklist"][0]["value"] == "前政规〔2025〕1号"
+    assert store.put("n" * 64, _result())
+    without = store.get("n" * 64)
+    assert without is not None and without.checklist is None
+
+
+@pytest.mark.parametrize("damage", [
+    "a list of text", ["item"], [{"key": "title"}],
+    [{"key": "title", "label": "文件名称", "status": "found", "value": 7, "data": None, "file": "", "paragraph": 1,
+      "source": ""}],
+    [{"key": "title", "label": "文件名称", "status": "found", "value": "", "data": None, "file": "", "paragraph": "1",
+      "source": ""}],
+])
+def test_a_damaged_checklist_is_a_miss(store: ResultCache, damage: Any) -> None:
+    key = "x" * 64
+    _seal(store, key, {"path": "a", "error": None, "findings": [], "warnings": [], "checklist": damage})
+    assert store.get(key) is None
+
+
+def test_an_entry_without_the_checklist_a_run_needs_is_checked_again(doc: Path, store: ResultCache) -> None:
+    calls: list[Path] = []
+
+    def check(path: Path) -> FileResult:
+        calls.append(path)
+        result = _result(str(path))
+        result.checklist = _checklist() if len(calls) > 1 else None
+        return result
+
+    def needs(result: FileResult) -> bool:
+        return result.checklist is not None
+
+    check_cached(doc, check, store, "r", "c")
+    assert check_cached(doc, check, store, "r", "c").checklist is None  # not needed: a hit
+    assert check_cached(doc, check, store, "r", "c", usable=needs).checklist == _checklist()
+    assert check_cached(doc, check, store, "r", "c", usable=needs).checklist == _checklist()
+    assert len(calls) == 2

@@ -6,6 +6,7 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -31,7 +32,7 @@ def test_output_is_identical_for_every_jobs_value(tree: Path, fmt: str) -> None:
 
 
 def _misbehaving_check(original):  # type: ignore[no-untyped-def]
-    def check(self: runner.SelectedRules, doc: Document) -> list[Finding]:
+    def check(self: runner.SelectedRules, doc: Document, structure: Any = None) -> list[Finding]:
         name = Path(doc.path).name
         if name == "crash.txt":
             os._exit(3)
@@ -39,7 +40,7 @@ def _misbehaving_check(original):  # type: ignore[no-untyped-def]
             time.sleep(30)
         if name == "memory.txt":
             raise MemoryError()
-        return original(self, doc)
+        return original(self, doc, structure)
 
     return check
 
