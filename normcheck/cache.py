@@ -23,8 +23,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from normcheck import __version__, cachestore, safeio
+from normcheck import cachestore, safeio
 from normcheck.model import FileError, FileResult, Finding, Location
+from normcheck.version import __version__
 
 _FORMAT = 3
 MAX_ENTRY_BYTES = 64 * 1024 * 1024

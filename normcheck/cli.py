@@ -11,31 +11,26 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from normcheck import __version__, cli_zh
-from normcheck.config import FAIL_ON, Config, find_config, load_config, starter_config
+from normcheck import cli_zh
+from normcheck.cli_support import fail, found_config, os_error_line, printable_line
+from normcheck.config import FAIL_ON, Config, load_config, starter_config
 from normcheck.errors import ConfigError, InputError, NormcheckError
 from normcheck.model import SEVERITY_RANK, FileResult
 from normcheck.report import FORMATS
 from normcheck.review import Reviewer
 from normcheck.structure.vocab import MODES
+from normcheck.version import __version__
 
 if TYPE_CHECKING:
     from normcheck.pipeline import Outcome
 
 cli_zh.install()
 
-USAGE_ERROR = 2
 DEFAULT_MAX_MEMORY = 2048
-
-
-def fail(message: str) -> NoReturn:
-    """Print one line on stderr and stop with exit code 2."""
-    click.echo(f"normcheck: {_printable(message)}", err=True)
-    sys.exit(USAGE_ERROR)
 
 
 def _rules_command() -> click.Command:
@@ -88,7 +83,7 @@ def init_command(folder: Path) -> None:
     try:
         write_atomic(target, starter_config(load_rules().params))
     except OSError as exc:
-        fail(_os_error(exc))
+        fail(os_error_line(exc))
     click.echo(f"已写入 {target}", err=True)
 
 
@@ -215,7 +210,7 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
     if not paths:
         fail("缺少要检查的文件或文件夹（normcheck PATH...；normcheck --help 查看用法）")
     try:
-        config = load_config(config_path) if config_path else _found_config(paths[0])
+        config = load_config(config_path) if config_path else found_config(paths[0])
     except ConfigError as exc:
         fail(str(exc))
     from normcheck.pipeline import merge_selection
@@ -237,7 +232,7 @@ def cli(paths: tuple[Path, ...], fmt: str | None, output: Path | None, rule_path
     except OSError as exc:
         if debug:
             raise
-        fail(_os_error(exc))
+        fail(os_error_line(exc))
     except KeyboardInterrupt:
         fail("已中断，检查未完成")
     sys.exit(code)
@@ -253,16 +248,6 @@ def _window(value: str | None, config: Config) -> int | None:
         return parse_days(value, "--expiring-within：")
     except ConfigError as exc:
         fail(str(exc))
-
-
-def _os_error(exc: OSError) -> str:
-    """A failed write (report, baseline, annotated copy) as one line: the path and the system's reason."""
-    return f"{exc.filename}: 无法写入（{exc.strerror or exc.__class__.__name__}）"
-
-
-def _found_config(first: Path) -> Config:
-    found = find_config(first if first.exists() else Path.cwd())
-    return load_config(found) if found else Config()
 
 
 @dataclass
@@ -335,7 +320,7 @@ def _print_messages(outcome: Outcome, options: CheckOptions) -> None:
         click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
     for result in outcome.results:
         if result.error is not None:
-            click.echo(_printable(f"normcheck: {result.path}: {result.error.message}"), err=True)
+            click.echo(printable_line(f"normcheck: {result.path}: {result.error.message}"), err=True)
             if options.debug and result.path in outcome.tracebacks:
                 click.echo(outcome.tracebacks[result.path], err=True)
     for waiver in outcome.unmatched_waivers:
@@ -365,10 +350,10 @@ def _annotate(results: list[FileResult], folder: Path, inputs: set[Path], review
     ok = True
     for source, outcome in annotate_results(results, folder, inputs, reviewer):
         if isinstance(outcome, NormcheckError):
-            click.echo(_printable(f"normcheck: {source}: {outcome}"), err=True)
+            click.echo(printable_line(f"normcheck: {source}: {outcome}"), err=True)
             ok = False
         else:
-            click.echo(_printable(f"normcheck: 已生成批注副本 {outcome}"), err=True)
+            click.echo(printable_line(f"normcheck: 已生成批注副本 {outcome}"), err=True)
     return ok
 
 
@@ -379,10 +364,10 @@ def _suggest(results: list[FileResult], folder: Path, inputs: set[Path], ruleset
     ok = True
     for source, outcome, count in suggest_results(results, folder, inputs, ruleset, reviewer):
         if isinstance(outcome, NormcheckError):
-            click.echo(_printable(f"normcheck: {source}: {outcome}"), err=True)
+            click.echo(printable_line(f"normcheck: {source}: {outcome}"), err=True)
             ok = False
         else:
-            click.echo(_printable(f"normcheck: 已生成修订副本 {outcome}（{count} 处修订）"), err=True)
+            click.echo(printable_line(f"normcheck: 已生成修订副本 {outcome}（{count} 处修订）"), err=True)
     return ok
 
 
@@ -439,10 +424,3 @@ def _rich_progress(total: int, color: bool) -> Iterator[Callable[[], None]]:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv, prog_name="normcheck")
-
-
-def _printable(text: str) -> str:
-    """A message naming a file whose name is not UTF-8, escaped as the reports show it (%B8)."""
-    from normcheck.report.printable import printable
-
-    return printable(text)

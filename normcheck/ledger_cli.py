@@ -26,7 +26,7 @@ def ledger_command(paths: tuple[Path, ...], output: Path, window: str | None, co
     有效期状态（有效 / N天内届满 / 已失效 / 未写明有效期）、按级别和标签统计的问题数和检查时间。"""
     import sys
 
-    from normcheck.cli import _found_config, _os_error, fail
+    from normcheck.cli_support import fail, found_config, os_error_line
     from normcheck.errors import NormcheckError
     from normcheck.expiry import DEFAULT_WINDOW_DAYS
     from normcheck.review import parse_days
@@ -34,14 +34,14 @@ def ledger_command(paths: tuple[Path, ...], output: Path, window: str | None, co
     if output.suffix.lower() not in (".xlsx", ".csv"):
         fail(f"{output}: 台账文件须以 .xlsx 或 .csv 结尾")
     try:
-        config = load_config(config_path) if config_path else _found_config(paths[0])
+        config = load_config(config_path) if config_path else found_config(paths[0])
         days = parse_days(window, "--expiring-within：") if window else config.expiring_within or DEFAULT_WINDOW_DAYS
         day = _today(today, config)
         code = write_ledger(list(paths), output, config, days, day, jobs=jobs, cache=config.cache and not no_cache)
     except NormcheckError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(_os_error(exc))
+        fail(os_error_line(exc))
     sys.exit(code)
 
 

@@ -145,7 +145,7 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
            timestamp: dt.datetime | None = None, reviewer: Reviewer | None = None,
            checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
     if version is None:
-        from normcheck import __version__
+        from normcheck.version import __version__
 
         version = __version__
     reviewer = reviewer or Reviewer()

@@ -15,7 +15,7 @@ def report_object(results: list[FileResult], *, baseline_suppressed: int = 0,
     """The report as a plain dict, keys in contract order; a file has a ``checklist`` when ``checklists``
     holds one for its path."""
     if version is None:
-        from normcheck import __version__
+        from normcheck.version import __version__
 
         version = __version__
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)

@@ -64,7 +64,7 @@ def _testcase(suite: ET.Element, result: FileResult, rule: RuleInfo, threshold: 
 def report_element(results: list[FileResult], *, rules: Any = None, fail_on: str = "info",
                    version: str | None = None, timestamp: dt.datetime | None = None) -> ET.Element:
     if version is None:
-        from normcheck import __version__
+        from normcheck.version import __version__
 
         version = __version__
     threshold = _FAIL_RANK.get(fail_on, 1)

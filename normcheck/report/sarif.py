@@ -111,7 +111,7 @@ def report_object(results: list[FileResult], *, rules: Any = None, baseline_supp
                   timestamp: dt.datetime | None = None) -> dict[str, Any]:
     """The SARIF log as a plain dict."""
     if version is None:
-        from normcheck import __version__
+        from normcheck.version import __version__
 
         version = __version__
     when = (timestamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
