@@ -9,6 +9,7 @@ from typing import Any
 
 from normcheck.dsl import ast
 from normcheck.dsl.compiler import Library
+from normcheck.dsl.problems import AlreadyReported
 from normcheck.dsl.suggestions import CompiledSuggestion, compile_suggestion
 from normcheck.engine import conditions as cond
 from normcheck.engine.checks import (
@@ -67,43 +68,57 @@ class CompiledRule:
         return not (self.applies_issuers and issuer_type is not None and issuer_type not in self.applies_issuers)
 
 
-def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set[str] | None) -> CompiledRule:
+def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set[str] | None) -> CompiledRule | None:
+    """The compiled rule, or None when it has errors: each is added to ``lib.errors`` (every error of the
+    rule is found, not only the first)."""
+    before = len(lib.errors)
     for kind, pos in node.repeated:
-        raise lib.error(f"规则 {node.id} 中 {kind} 只能写一次", path, pos)
+        lib.errors.append(lib.error(f"规则 {node.id} 中 {kind} 只能写一次", path, pos))
     if node.severity is None:
-        raise lib.error(f"规则 {node.id} 缺少严重程度（severity error、warning 或 info）", path, node.pos)
+        lib.errors.append(lib.error(f"规则 {node.id} 缺少严重程度（severity error、warning 或 info）", path, node.pos))
     if not node.checks:
-        raise lib.error(f"规则 {node.id} 没有任何检查（require、forbid、assert 或 when）", path, node.pos)
+        lib.errors.append(lib.error(f"规则 {node.id} 没有任何检查（require、forbid、assert 或 when）", path, node.pos))
     if declared_tags is not None:
         for tag, pos in node.tags:
             if tag not in declared_tags:
-                raise lib.error(f"未声明的标签“{tag}”（已声明：{'、'.join(sorted(declared_tags))}）", path, pos)
+                lib.errors.append(lib.error(
+                    f"未声明的标签“{tag}”（已声明：{'、'.join(sorted(declared_tags))}）"
+                    f"{lib._suggest(tag, declared_tags)}；新的标签请先声明：tags {tag}", path, pos))
     captures = set(_captures(node, lib))
-    checks = [_check(c, path, lib, captures) for c in node.checks]
+    checks: list[CompiledCheck] = []
+    for check in node.checks:
+        with lib.collecting():
+            checks.append(_check(check, path, lib, captures))
     rule = CompiledRule(
-        id=node.id, title=node.title, severity=node.severity, tags=tuple(dict.fromkeys(t for t, _ in node.tags)),
-        basis=node.basis, message=node.message[0] if node.message else node.title,
-        fix=node.fix[0] if node.fix else "", examples=tuple(node.examples), file=path, line=node.pos[0],
-        checks=checks, library=lib, captures=frozenset(captures), source=node)
-    rule.roles = _roles(node, path, lib)
+        id=node.id, title=node.title, severity=node.severity or "error",
+        tags=tuple(dict.fromkeys(t for t, _ in node.tags)), basis=node.basis,
+        message=node.message[0] if node.message else node.title, fix=node.fix[0] if node.fix else "",
+        examples=tuple(node.examples), file=path, line=node.pos[0], checks=checks, library=lib,
+        captures=frozenset(captures), source=node)
+    with lib.collecting():
+        rule.roles = _roles(node, path, lib)
     rule.applies_mode, rule.applies_from, rule.applies_until = node.applies_mode, node.applies_from, node.applies_until
     for issuer, pos in node.applies_issuers:
         if issuer not in ISSUER_TYPES:
-            raise lib.error(f"未知的发文机关类型“{issuer}”（可用：{'、'.join(ISSUER_TYPES)}）"
-                            f"{lib._suggest(issuer, ISSUER_TYPES)}", path, pos)
+            lib.errors.append(lib.error(f"未知的发文机关类型“{issuer}”（可用：{'、'.join(ISSUER_TYPES)}）"
+                                        f"{lib._suggest(issuer, ISSUER_TYPES)}", path, pos))
     rule.applies_issuers = tuple(dict.fromkeys(i for i, _ in node.applies_issuers))
     if node.applies_from and node.applies_until and node.applies_from > node.applies_until:
-        raise lib.error(f"规则 {node.id} 的 applies from 晚于 applies until", path, node.pos)
-    rule.message_template = _template(node.message, node.title, path, lib, captures)
-    rule.fix_template = _template(node.fix, "", path, lib, captures)
+        lib.errors.append(lib.error(f"规则 {node.id} 的 applies from 晚于 applies until", path, node.pos))
+    with lib.collecting():
+        rule.message_template = _template(node.message, node.title, path, lib, captures)
+    with lib.collecting():
+        rule.fix_template = _template(node.fix, "", path, lib, captures)
     if node.suggestion is not None:
-        rule.suggestion = compile_suggestion(node.suggestion, path, lib, set(cond.FACTS))
+        with lib.collecting():
+            rule.suggestion = compile_suggestion(node.suggestion, path, lib, set(cond.FACTS))
     for example in node.examples:
         # A file, or a folder read as one filing package (for rules about the package as a whole).
         target = example_path(path, example.text)
         if example.is_file and not (os.path.isfile(target) or os.path.isdir(target)):
-            raise lib.error(f"示例文件或文件夹“{example.text}”不存在（路径相对于规则文件所在的文件夹）", path, example.pos)
-    return rule
+            lib.errors.append(lib.error(f"示例文件或文件夹“{example.text}”不存在（路径相对于规则文件所在的文件夹）",
+                                        path, example.pos))
+    return rule if len(lib.errors) == before else None
 
 
 def _roles(node: ast.RuleNode, path: str, lib: Library) -> frozenset[str] | None:
@@ -187,7 +202,15 @@ def _check(node: ast.Check, path: str, lib: Library, captures: set[str]) -> Comp
     if isinstance(node, ast.Assert):
         return AssertCheck(_condition(node.cond, path, lib, set()))
     assert isinstance(node, ast.When)
-    return WhenCheck(_condition(node.cond, path, lib, set()), [_check(c, path, lib, captures) for c in node.checks])
+    before = len(lib.errors)
+    inner: list[CompiledCheck] = []
+    for check in node.checks:
+        with lib.collecting():
+            inner.append(_check(check, path, lib, captures))
+    condition = _condition(node.cond, path, lib, set())
+    if len(lib.errors) > before:
+        raise AlreadyReported()
+    return WhenCheck(condition, inner)
 
 
 def _check_scope(scope: ast.Scope, path: str, lib: Library) -> None:
@@ -225,10 +248,15 @@ def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str])
         return cond.ParamCondition(node.name)
     if isinstance(node, ast.Not):
         return cond.NotCondition(_condition(node.cond, path, lib, captures))
-    if isinstance(node, ast.And):
-        return cond.AllConditions([_condition(c, path, lib, captures) for c in node.items])
-    if isinstance(node, ast.Or):
-        return cond.AnyCondition([_condition(c, path, lib, captures) for c in node.items])
+    if isinstance(node, (ast.And, ast.Or)):
+        before = len(lib.errors)
+        items = []
+        for item in node.items:
+            with lib.collecting():
+                items.append(_condition(item, path, lib, captures))
+        if len(lib.errors) > before:
+            raise AlreadyReported()
+        return cond.AllConditions(items) if isinstance(node, ast.And) else cond.AnyCondition(items)
     assert isinstance(node, ast.Compare)
     left = _value(node.left, path, lib, captures)
     right = _value(node.right, path, lib, captures)

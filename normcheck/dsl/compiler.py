@@ -3,6 +3,8 @@ here, so every error carries the file, line and column of the offending text."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from normcheck.dsl import ast
@@ -41,6 +43,20 @@ class Library:
         self._gate: Any = None
         # Load warnings (Chinese): things that compile but can never match, such as an unknown section name.
         self.warnings: list[str] = []
+        # Every error of the load, collected so that all are reported together (see ``collecting``).
+        self.errors: list[RuleError] = []
+
+    @contextmanager
+    def collecting(self) -> Iterator[None]:
+        """Record a RuleError raised inside the block and go on with the next item."""
+        from normcheck.dsl.problems import AlreadyReported
+
+        try:
+            yield
+        except AlreadyReported:
+            pass
+        except RuleError as exc:
+            self.errors.append(exc)
 
     def check_section_name(self, name: str, path: str, pos: ast.Pos) -> None:
         """Warn about a section name the structure never produces: unless a package member's file name
@@ -63,13 +79,16 @@ class Library:
         if rule_cache.regexes_validated(digest):
             self._unchecked.clear()
             return
+        failed = False
         for safe, node, path in self._unchecked:
             try:
                 safe.validate()
             except RegexProblem as exc:
-                raise self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos) from None
+                failed = True
+                self.errors.append(self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos))
         self._unchecked.clear()
-        rule_cache.mark_regexes_validated(digest)
+        if not failed:
+            rule_cache.mark_regexes_validated(digest)
 
     def error(self, message: str, path: str, pos: ast.Pos) -> RuleError:
         lines = self.sources.get(path, [])
@@ -195,6 +214,10 @@ class Library:
             self._compiling.append(name)
             try:
                 compiled = m.Named(name, self.compile_matcher(decl.matcher, decl_path))
+            except RuleError:
+                # Reported once, here: every other use of the broken pattern gets a stand-in.
+                self._named[name] = m.Named(name, m.Terms((), False, name, ()))
+                raise
             finally:
                 self._compiling.pop()
         elif name in self.lists:
