@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from normcheck.dsl import ast
+from normcheck.dsl.closest import placeholder_hint, plain_fields
 from normcheck.dsl.compiler import Library
 from normcheck.dsl.problems import AlreadyReported
 from normcheck.dsl.suggestions import CompiledSuggestion, compile_suggestion
@@ -82,8 +83,8 @@ def compile_rule(node: ast.RuleNode, path: str, lib: Library, declared_tags: set
         for tag, pos in node.tags:
             if tag not in declared_tags:
                 lib.errors.append(lib.error(
-                    f"未声明的标签“{tag}”（已声明：{'、'.join(sorted(declared_tags))}）"
-                    f"{lib._suggest(tag, declared_tags)}；新的标签请先声明：tags {tag}", path, pos))
+                    f"未声明的标签“{tag}”（已声明：{'、'.join(sorted(declared_tags))}；新的标签请先声明："
+                    f"tags {tag}）{lib._suggest(tag, declared_tags)}", path, pos))
     captures = set(_captures(node, lib))
     checks: list[CompiledCheck] = []
     for check in node.checks:
@@ -155,10 +156,20 @@ def _template(item: tuple[str, ast.Pos] | None, default: str, path: str, lib: Li
             return name in CITATION_FIELDS
         return name in (lib.params if kind == "param" else lib.maps)
 
+    def names(kind: str) -> list[str]:
+        if kind == "plain":
+            return plain_fields(captures)
+        if kind == "citation":
+            from normcheck.laws.answer import CITATION_FIELDS
+
+            return list(CITATION_FIELDS)
+        return list(cond.FACTS if kind == "fact" else lib.params if kind == "param" else lib.maps)
+
     try:
         return parse_template(text, captures, known)
     except TemplateProblem as exc:
-        raise lib.error(str(exc), path, (pos[0], pos[1] + 1 + exc.offset)) from None
+        hint = placeholder_hint(text, exc.offset, names)
+        raise lib.error(str(exc) + hint, path, (pos[0], pos[1] + 1 + exc.offset)) from None
 
 
 def _captures(node: ast.RuleNode, lib: Library) -> list[str]:
@@ -222,10 +233,11 @@ def _check_scope(scope: ast.Scope, path: str, lib: Library) -> None:
         lib.check_section_name(scope.section or "", path, scope.pos)
 
 
-def _fact_name(name: str, path: str, lib: Library, pos: ast.Pos) -> None:
+def _fact_name(name: str, path: str, lib: Library, pos: ast.Pos, captures: set[str] | None = None) -> None:
     if name not in cond.FACTS:
-        raise lib.error(f"未知的事实“{name}”（可用：{'、'.join(cond.FACTS)}）{lib._suggest(name, cond.FACTS)}",
-                        path, pos)
+        also = f"，以及正则表达式中命名的部分：{'、'.join(sorted(captures))}" if captures else ""
+        raise lib.error(f"未知的事实“{name}”（可用：{'、'.join(cond.FACTS)}{also}）"
+                        f"{lib._suggest(name, [*cond.FACTS, *sorted(captures or ())])}", path, pos)
 
 
 def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str]) -> cond.Condition:
@@ -244,7 +256,9 @@ def _condition(node: ast.Condition, path: str, lib: Library, captures: set[str])
         return cond.HasFact(node.name)
     if isinstance(node, ast.ParamCond):
         if not isinstance(lib.params.get(node.name), bool):
-            raise lib.error(f"“param {node.name}”不是已定义的是/否参数（true 或 false）", path, node.pos)
+            flags = [name for name, value in lib.params.items() if isinstance(value, bool)]
+            raise lib.error(f"“param {node.name}”不是已定义的是/否参数（true 或 false）"
+                            f"{lib._suggest(node.name, flags)}", path, node.pos)
         return cond.ParamCondition(node.name)
     if isinstance(node, ast.Not):
         return cond.NotCondition(_condition(node.cond, path, lib, captures))
@@ -281,7 +295,7 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
     if isinstance(node, ast.FactValue):
         if node.name in captures:
             return cond.CaptureValue(node.name)
-        _fact_name(node.name, path, lib, node.pos)
+        _fact_name(node.name, path, lib, node.pos, captures)
         return cond.FactValue(node.name)
     if isinstance(node, ast.ParamValue):
         if node.name not in lib.params:
@@ -303,7 +317,9 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
 
         problem = check_field(node.name)
         if problem:
-            raise lib.error(problem, path, node.pos)
+            from normcheck.laws.answer import CITATION_FIELDS
+
+            raise lib.error(problem + lib._suggest(node.name, CITATION_FIELDS), path, node.pos)
         return CitationFieldValue(node.name)
     assert isinstance(node, ast.CountOf)
     _check_scope(node.scope, path, lib)

@@ -2,7 +2,6 @@
 here, so every error carries the file, line and column of the offending text."""
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -227,7 +226,8 @@ class Library:
         elif isinstance(self.params.get(name), tuple):
             compiled = self.terms(self.params[name], False, f"param {name}")
         else:
-            known = {**self.lists, **self.patterns, **self.maps}
+            known = [*self.lists, *self.patterns, *self.maps,
+                     *(p for p, value in self.params.items() if isinstance(value, tuple))]
             raise self.error(f"未定义的名称“{name}”（不是已定义的列表、模式或映射）{self._suggest(name, known)}",
                              path, node.pos)
         self._named[name] = compiled
@@ -235,5 +235,6 @@ class Library:
 
     @staticmethod
     def _suggest(name: str, known: Any) -> str:
-        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
-        return f"，是不是“{close[0]}”？" if close else ""
+        from normcheck.dsl.closest import did_you_mean
+
+        return did_you_mean(name, list(known))

@@ -12,6 +12,7 @@ from typing import Any
 from normcheck import safeio
 from normcheck.dsl import ast, cache
 from normcheck.dsl.checker import CompiledRule, compile_rule
+from normcheck.dsl.closest import did_you_mean
 from normcheck.dsl.compiler import MAX_TERM_CHARS, Library
 from normcheck.dsl.lexicon import MAX_FILE_CHARS
 from normcheck.dsl.packs import beside_or_bundled, bundled_rules_dir, rule_files, sources
@@ -230,7 +231,8 @@ class _Loader:
     def finish(self, overrides: dict[str, Any]) -> RuleSet:
         for name, raw in overrides.items():
             if name not in self.lib.params:
-                raise ConfigError(f"未知的参数“{name}”（规则文件中没有用 param 定义）")
+                raise ConfigError(f"未知的参数“{name}”（规则文件中没有用 param 定义）"
+                                  f"{did_you_mean(name, self.lib.params)}")
             self.lib.params[name] = convert_param(name, self.lib.params[name], raw)
         compiled: list[CompiledRule] = []
         warnings: list[str] = []
