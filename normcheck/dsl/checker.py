@@ -201,10 +201,12 @@ def _check(node: ast.Check, path: str, lib: Library, captures: set[str]) -> Comp
     if isinstance(node, ast.Require):
         scope = node.scope or _DEFAULT_SCOPE["require"]
         _check_scope(scope, path, lib)
+        _warn_unmatchable(node.matcher, scope, path, lib)
         return RequireCheck(lib.compile_matcher(node.matcher, path), scope, node.least, node.most, node)
     if isinstance(node, ast.Forbid):
         scope = node.scope or _DEFAULT_SCOPE["forbid"]
         _check_scope(scope, path, lib)
+        _warn_unmatchable(node.matcher, scope, path, lib)
         where = _condition(node.where, path, lib, captures) if node.where is not None else None
         return ForbidCheck(lib.compile_matcher(node.matcher, path), scope, where, node)
     if isinstance(node, ast.RequireFact):
@@ -231,6 +233,28 @@ def _check_scope(scope: ast.Scope, path: str, lib: Library) -> None:
         raise lib.error("章节名称不能为空", path, scope.pos)
     if scope.kind == "section":
         lib.check_section_name(scope.section or "", path, scope.pos)
+
+
+def _warn_unmatchable(matcher: ast.Matcher, scope: ast.Scope, path: str, lib: Library) -> None:
+    """Load warnings for what this scope can never hold (see normcheck.dsl.unmatchable)."""
+    from normcheck.dsl.unmatchable import literals_with_newline
+
+    where = f"{path}:{scope.pos[0]}:{scope.pos[1]}" if scope.pos != (0, 0) else None
+    if scope.kind == "title" and scope.each == "article" and where:
+        lib.warnings.append(f"{where}: 标题中没有条（第…条），in each article of title 按整个标题检查，与 in title 相同")
+    if scope.each == "sentence" or scope.kind == "citations":
+        unit = "一句" if scope.kind != "citations" else "一个法律名称"
+        for item in literals_with_newline(matcher, lib.definition):
+            shown = f"文字“{item.text}”" if isinstance(item, ast.Literal) else f"正则表达式 /{item.source}/"
+            lib.warnings.append(f"{path}:{item.pos[0]}:{item.pos[1]}: {shown}要求换行，而{unit}之中没有换行"
+                                f"（{scope.describe()}），在这里永远不会匹配")
+    if isinstance(matcher, ast.WithExceptions):
+        for e in matcher.exceptions:
+            same = (e.kind == "title" and scope.kind == "title") or (
+                e.kind == "section" and scope.kind == "section" and e.section == scope.section)
+            if same:
+                lib.warnings.append(f"{path}:{e.pos[0]}:{e.pos[1]}: 在 {scope.describe()} 范围内，这个 unless 总是成立："
+                                    "查找条件找到的每一处都被排除，永远不会匹配")
 
 
 def _fact_name(name: str, path: str, lib: Library, pos: ast.Pos, captures: set[str] | None = None) -> None:

@@ -149,6 +149,8 @@ class Library:
             return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
                           node.distance, ordered=False)
         if isinstance(node, ast.Before):
+            if node.distance == 0:
+                self._check_adjacent(node, path)
             return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
                           node.distance, ordered=True)
         assert isinstance(node, ast.WithExceptions)
@@ -183,6 +185,12 @@ class Library:
         key = (node.source, node.exact)
         if key in self._regexes:
             return self._regexes[key]
+        from normcheck.dsl.unmatchable import regex_problem
+
+        problem = regex_problem(node.source)
+        if problem:
+            self.warnings.append(f"{path}:{node.pos[0]}:{node.pos[1]}: 正则表达式 /{node.source}/ 不可能匹配任何文字："
+                                 f"{problem}")
         source = node.source if node.exact else fold_regex_source(node.source)
         safe = compile_safe("(?m)" + source, case_sensitive=node.exact, validate=False)
         self._unchecked.append((safe, node, path))
@@ -193,6 +201,25 @@ class Library:
         label = ("exact " if node.exact else "") + f"/{node.source}/"
         self._regexes[key] = m.Pattern(safe, node.exact, label, index)
         return self._regexes[key]
+
+    def _check_adjacent(self, node: ast.Before, path: str) -> None:
+        from normcheck.dsl.unmatchable import adjacent_problem
+
+        problem = adjacent_problem(node.first, node.second, self.definition)
+        if problem:
+            self.warnings.append(f"{path}:{node.pos[0]}:{node.pos[1]}: “before … within 0”的两部分不可能紧挨着出现"
+                                 f"（前一部分之后紧接后一部分时，{problem}），这个查找条件永远不会匹配")
+
+    def definition(self, name: str) -> Any:
+        """What a name stands for: a list's (a list param's, a map's) terms, or a pattern's matcher."""
+        if name in self.patterns:
+            return self.patterns[name][0].matcher
+        if name in self.lists:
+            return self.lists[name]
+        if name in self.maps:
+            return tuple(self.maps[name])
+        value = self.params.get(name)
+        return value if isinstance(value, tuple) else None
 
     def _named_matcher(self, node: ast.NameRef, path: str) -> m.Matcher:
         name = node.name
