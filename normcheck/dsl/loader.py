@@ -229,15 +229,15 @@ class _Loader:
         return mapping
 
     def finish(self, overrides: dict[str, Any]) -> RuleSet:
+        if self.incomplete:
+            raise RuleErrors(in_file_order(self.errors, self.files))
         for name, raw in overrides.items():
             if name not in self.lib.params:
                 raise ConfigError(f"未知的参数“{name}”（规则文件中没有用 param 定义）"
                                   f"{did_you_mean(name, self.lib.params)}")
             self.lib.params[name] = convert_param(name, self.lib.params[name], raw)
-        compiled: list[CompiledRule] = []
         warnings: list[str] = []
-        if not self.incomplete:
-            compiled = self._compile(warnings)
+        compiled = self._compile(warnings)
         if self.errors:
             raise RuleErrors(in_file_order(self.errors, self.files))
         warnings.extend(dict.fromkeys(self.lib.warnings))

@@ -119,3 +119,10 @@ def test_checking_documents_prints_every_error(write_rules: Callable[..., Path],
     result = CliRunner().invoke(cli, [str(doc), "--rules", str(path), "--no-cache"])
     assert result.exit_code == 2
     assert sum(f":{line}:{column}: " in result.output for line, column in EXPECTED) == len(EXPECTED)
+
+
+def test_a_broken_file_is_reported_before_parameter_overrides(write_rules: Callable[..., Path]) -> None:
+    broken = write_rules('param 天数 = 30\nlist 词 = "甲" "乙"\n')
+    with pytest.raises(RuleError) as info:
+        load_rules([broken], bundled=False, params={"天数x": 3})
+    assert "逗号" in info.value.message
