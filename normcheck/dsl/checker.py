@@ -347,5 +347,6 @@ def _value(node: ast.Value, path: str, lib: Library, captures: set[str]) -> cond
         return CitationFieldValue(node.name)
     assert isinstance(node, ast.CountOf)
     _check_scope(node.scope, path, lib)
+    _warn_unmatchable(node.matcher, node.scope, path, lib)
     return cond.CountValue(lib.compile_matcher(node.matcher, path), node.scope)
 

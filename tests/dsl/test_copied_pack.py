@@ -75,3 +75,14 @@ def test_rules_test_on_a_copy(tmp_path: Path) -> None:
     shadowing = CliRunner().invoke(cli, ["rules", "test", str(copy)])
     assert shadowing.exit_code == 0, shadowing.output
     assert "normcheck: 提示：" in shadowing.output and "取代了内置规则包 authority" in shadowing.output
+
+
+def test_checking_documents_with_a_copy(tmp_path: Path) -> None:
+    from normcheck.cli import cli
+
+    copy = copy_pack(tmp_path / "mine", "authority.rules")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("XX区管理办法\n第一条 违反本办法的，处500元罚款。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(doc), "--rules", str(copy.parent), "--no-cache", "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert load_rules([copy]).messages() == [f"normcheck: 提示：{load_rules([copy]).notices[0]}"]

@@ -76,3 +76,8 @@ def test_rules_check_prints_the_warning(write_rules: Callable[..., Path]) -> Non
     result = CliRunner().invoke(cli, ["rules", "check", "--no-bundled", str(path)])
     assert result.exit_code == 0
     assert "normcheck: 警告：" in result.output and ":3:10: " in result.output
+
+
+def test_a_count_in_a_scope_that_cannot_hold_it(load_text: Callable[..., RuleSet]) -> None:
+    ruleset = load_text(rule('assert count of "甲\\n乙" in each sentence > 1'))
+    assert len(ruleset.warnings) == 1 and ":3:19: " in ruleset.warnings[0]
