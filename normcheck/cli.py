@@ -315,7 +315,11 @@ def run_check(options: CheckOptions, config: Config) -> int:
 
 
 def _print_messages(outcome: Outcome, options: CheckOptions) -> None:
-    """On stderr: nothing to check, the inputs that could not be checked, unused waivers, the baseline."""
+    """On stderr: what loading the rules noticed (a pack replaced, a pattern that can never match), nothing
+    to check, the inputs that could not be checked, unused waivers, the baseline."""
+    messages = getattr(outcome.selected.ruleset, "messages", None)
+    for line in messages() if messages is not None else ():
+        click.echo(printable_line(line), err=True)
     if not outcome.targets:
         click.echo("normcheck: 警告：没有要检查的文件（均被配置中的 include/exclude 排除）", err=True)
     for result in outcome.results:

@@ -14,7 +14,7 @@ from pathlib import Path
 from normcheck.expiry import EXPIRED, EXPIRING, ValidityStatus, validity_status
 from normcheck.model import SEVERITIES, FileResult
 from normcheck.report.checklist import FOUND, ChecklistItem
-from normcheck.report.labels import TAG_LABELS, severity_label
+from normcheck.report.labels import severity_label
 
 ELEMENT_COLUMNS = (("title", "文件名称"), ("doc_number", "文号"), ("authority", "发文机关"),
                    ("drafting_body", "起草单位"), ("issue_date", "成文日期"), ("effective_date", "施行日期"),
@@ -32,12 +32,13 @@ class Ledger:
 
 
 def build_ledger(results: list[FileResult], checklists: Mapping[str, list[ChecklistItem]], *, today: dt.date,
-                 window: int, checked_at: str) -> Ledger:
+                 window: int, checked_at: str, tag_labels: Mapping[str, str] | None = None) -> Ledger:
     """One row per result, in order. Tag columns are the bundled tags with findings, then office tags."""
     tags: Counter[str] = Counter(t for r in results for f in r.findings for t in f.tags)
-    tag_order = [t for t in TAG_LABELS if t in tags] + sorted(t for t in tags if t not in TAG_LABELS)
+    labels = dict(tag_labels or {})
+    tag_order = [t for t in labels if t in tags] + sorted(t for t in tags if t not in labels)
     header = (*FIXED_HEAD, *(severity_label(s) for s in SEVERITIES),
-              *(f"{TAG_LABELS.get(t, t)}问题" for t in tag_order), *TAIL)
+              *(f"{labels.get(t, t)}问题" for t in tag_order), *TAIL)
     rows: list[tuple[object, ...]] = []
     statuses: list[ValidityStatus | None] = []
     for number, result in enumerate(results, start=1):

@@ -60,36 +60,27 @@ def write_ledger(paths: list[Path], output: Path, config: Config, window: int, t
                  jobs: int | None = None, cache: bool = True) -> int:
     """Check ``paths`` with the configured rules and write the ledger; returns the exit code (2 when an
     input could not be read, else 0: findings are the ledger's content, not a failure)."""
-    from normcheck import runner
-    from normcheck.config import validate_against_rules
-    from normcheck.dsl import load_rules
     from normcheck.ledger import build_ledger, render_ledger
-    from normcheck.output import input_files, refuse_input, write_atomic
-    from normcheck.report.checklist import checklists_for
+    from normcheck.output import write_atomic
+    from normcheck.pipeline import Request, merge_selection, run_pipeline
+    from normcheck.report.labels import labels_of
 
-    spec = runner.RuleSpec(paths=tuple(str(p) for p in config.rules), params=tuple(config.params.items()),
-                           select=tuple(config.select), ignore=tuple(config.ignore),
-                           severity=tuple(config.severity.items()))
-    ruleset = load_rules(list(spec.paths), params=dict(spec.params) or None)
-    validate_against_rules(config, {r.id for r in ruleset.rules},
-                           set(ruleset.tags) | {t for r in ruleset.rules for t in r.tags})
-    selected = runner.select_rules(ruleset, config.select, config.ignore, config.severity)
-    targets = runner.discover_targets(paths, config)
-    refuse_input(output, input_files(t for t in targets if isinstance(t, Path)), "台账")
-    store = None
+    select, ignore = merge_selection(config)
     result_cache = None
     if cache:
         from normcheck.cache import ResultCache
-        from normcheck.report.checklist_store import ChecklistStore
 
-        store, result_cache = ChecklistStore(), ResultCache()
-    results = runner.run(targets, selected, spec=spec, jobs=jobs, cache=result_cache).results
+        result_cache = ResultCache()
+    request = Request(paths=paths, rule_paths=list(config.rules), select=select, ignore=ignore, jobs=jobs,
+                      cache=result_cache, checklists=True, protected=[(output, "台账")])
+    outcome = run_pipeline(request, config)
+    results = outcome.results
     for result in results:
         if result.error is not None:
             click.echo(f"normcheck: {result.path}: {result.error.message}", err=True)
-    runner.apply_waivers(results, config.waivers, config.root)
     checked_at = config.review.now().strftime("%Y-%m-%d %H:%M")
-    ledger = build_ledger(results, checklists_for(results, store), today=today, window=window, checked_at=checked_at)
+    ledger = build_ledger(results, outcome.checklists, today=today, window=window, checked_at=checked_at,
+                          tag_labels=labels_of(outcome.selected.ruleset))
     write_atomic(output, render_ledger(ledger, output))
     click.echo(f"normcheck: 已写入台账 {output}（{len(results)} 行）", err=True)
     return 2 if any(r.error is not None for r in results) else 0

@@ -24,10 +24,18 @@ def _load(paths: tuple[Path, ...], no_bundled: bool) -> RuleSet:
     from normcheck.errors import ConfigError, RuleError
 
     try:
-        return load_rules(list(paths), bundled=not no_bundled)
+        ruleset = load_rules(list(paths), bundled=not no_bundled)
     except (RuleError, ConfigError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
+    for notice in ruleset.notices:
+        click.echo(f"normcheck: 提示：{notice}", err=True)
+    return ruleset
+
+
+def _warn(ruleset: RuleSet) -> None:
+    for warning in ruleset.warnings:
+        click.echo(f"normcheck: 警告：{warning}", err=True)
 
 
 def _console() -> Any:
@@ -127,8 +135,7 @@ def test_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: boo
             sys.exit(2)
         selected = [rule.id for rule in ruleset.rules if Path(rule.file).resolve() in wanted]
     results = run_examples(ruleset, selected)
-    for warning in ruleset.warnings:
-        click.echo(f"警告：{warning}", err=True)
+    _warn(ruleset)
     failed = [r for r in results if not r.ok]
     for result in failed:
         click.echo(f"FAIL {result.rule} ({result.file}:{result.line}) example {result.kind}: {result.detail}")
@@ -144,8 +151,7 @@ def test_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: boo
 def check_rules(paths: tuple[Path, ...], extra: tuple[Path, ...], no_bundled: bool) -> None:
     """只解析和检查规则文件（不运行示例）。"""
     ruleset = _load(extra + paths, no_bundled)
-    for warning in ruleset.warnings:
-        click.echo(f"警告：{warning}", err=True)
+    _warn(ruleset)
     click.echo(f"OK: {len(ruleset.rules)} 条规则，{len(ruleset.files)} 个文件")
 
 

@@ -333,8 +333,11 @@ class Include:
 
 @dataclass(frozen=True, slots=True)
 class TagsDecl:
+    """``tags a "标签甲", b``: the declared tags, and the Chinese labels of those written with one."""
+
     tags: tuple[tuple[str, Pos], ...]
     pos: Pos
+    labels: tuple[tuple[str, str, Pos], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

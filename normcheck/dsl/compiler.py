@@ -2,7 +2,8 @@
 here, so every error carries the file, line and column of the offending text."""
 from __future__ import annotations
 
-import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from normcheck.dsl import ast
@@ -41,6 +42,20 @@ class Library:
         self._gate: Any = None
         # Load warnings (Chinese): things that compile but can never match, such as an unknown section name.
         self.warnings: list[str] = []
+        # Every error of the load, collected so that all are reported together (see ``collecting``).
+        self.errors: list[RuleError] = []
+
+    @contextmanager
+    def collecting(self) -> Iterator[None]:
+        """Record a RuleError raised inside the block and go on with the next item."""
+        from normcheck.dsl.problems import AlreadyReported
+
+        try:
+            yield
+        except AlreadyReported:
+            pass
+        except RuleError as exc:
+            self.errors.append(exc)
 
     def check_section_name(self, name: str, path: str, pos: ast.Pos) -> None:
         """Warn about a section name the structure never produces: unless a package member's file name
@@ -63,13 +78,16 @@ class Library:
         if rule_cache.regexes_validated(digest):
             self._unchecked.clear()
             return
+        failed = False
         for safe, node, path in self._unchecked:
             try:
                 safe.validate()
             except RegexProblem as exc:
-                raise self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos) from None
+                failed = True
+                self.errors.append(self.error(f"正则表达式 /{node.source}/ 有误：{exc}", path, node.pos))
         self._unchecked.clear()
-        rule_cache.mark_regexes_validated(digest)
+        if not failed:
+            rule_cache.mark_regexes_validated(digest)
 
     def error(self, message: str, path: str, pos: ast.Pos) -> RuleError:
         lines = self.sources.get(path, [])
@@ -124,6 +142,8 @@ class Library:
             return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
                           node.distance, ordered=False)
         if isinstance(node, ast.Before):
+            if node.distance == 0:
+                self._check_adjacent(node, path)
             return m.Near(self.compile_matcher(node.first, path), self.compile_matcher(node.second, path),
                           node.distance, ordered=True)
         assert isinstance(node, ast.WithExceptions)
@@ -158,6 +178,12 @@ class Library:
         key = (node.source, node.exact)
         if key in self._regexes:
             return self._regexes[key]
+        from normcheck.dsl.unmatchable import regex_problem
+
+        problem = regex_problem(node.source)
+        if problem:
+            self.warnings.append(f"{path}:{node.pos[0]}:{node.pos[1]}: 正则表达式 /{node.source}/ 不可能匹配任何文字："
+                                 f"{problem}")
         source = node.source if node.exact else fold_regex_source(node.source)
         safe = compile_safe("(?m)" + source, case_sensitive=node.exact, validate=False)
         self._unchecked.append((safe, node, path))
@@ -168,6 +194,25 @@ class Library:
         label = ("exact " if node.exact else "") + f"/{node.source}/"
         self._regexes[key] = m.Pattern(safe, node.exact, label, index)
         return self._regexes[key]
+
+    def _check_adjacent(self, node: ast.Before, path: str) -> None:
+        from normcheck.dsl.unmatchable import adjacent_problem
+
+        problem = adjacent_problem(node.first, node.second, self.definition)
+        if problem:
+            self.warnings.append(f"{path}:{node.pos[0]}:{node.pos[1]}: “before … within 0”的两部分不可能紧挨着出现"
+                                 f"（前一部分之后紧接后一部分时，{problem}），这个查找条件永远不会匹配")
+
+    def definition(self, name: str) -> Any:
+        """What a name stands for: a list's (a list param's, a map's) terms, or a pattern's matcher."""
+        if name in self.patterns:
+            return self.patterns[name][0].matcher
+        if name in self.lists:
+            return self.lists[name]
+        if name in self.maps:
+            return tuple(self.maps[name])
+        value = self.params.get(name)
+        return value if isinstance(value, tuple) else None
 
     def _named_matcher(self, node: ast.NameRef, path: str) -> m.Matcher:
         name = node.name
@@ -188,6 +233,10 @@ class Library:
             self._compiling.append(name)
             try:
                 compiled = m.Named(name, self.compile_matcher(decl.matcher, decl_path))
+            except RuleError:
+                # Reported once, here: every other use of the broken pattern gets a stand-in.
+                self._named[name] = m.Named(name, m.Terms((), False, name, ()))
+                raise
             finally:
                 self._compiling.pop()
         elif name in self.lists:
@@ -197,7 +246,8 @@ class Library:
         elif isinstance(self.params.get(name), tuple):
             compiled = self.terms(self.params[name], False, f"param {name}")
         else:
-            known = {**self.lists, **self.patterns, **self.maps}
+            known = [*self.lists, *self.patterns, *self.maps,
+                     *(p for p, value in self.params.items() if isinstance(value, tuple))]
             raise self.error(f"未定义的名称“{name}”（不是已定义的列表、模式或映射）{self._suggest(name, known)}",
                              path, node.pos)
         self._named[name] = compiled
@@ -205,5 +255,6 @@ class Library:
 
     @staticmethod
     def _suggest(name: str, known: Any) -> str:
-        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
-        return f"，是不是“{close[0]}”？" if close else ""
+        from normcheck.dsl.closest import did_you_mean
+
+        return did_you_mean(name, list(known))

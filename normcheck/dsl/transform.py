@@ -73,8 +73,14 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     def tag_list(self, meta: Any, c: list[Token]) -> tuple[tuple[str, ast.Pos], ...]:
         return tuple((t.value, _tpos(t)) for t in c)
 
-    def tags_decl(self, meta: Any, c: list[Any]) -> ast.TagsDecl:
-        return ast.TagsDecl(c[0], _pos(meta))
+    def tag_decl(self, meta: Any, c: list[Token | None]) -> tuple[str, ast.Pos, Token | None]:
+        tag = c[0]
+        assert tag is not None
+        return (tag.value, _tpos(tag), c[1])
+
+    def tags_decl(self, meta: Any, c: list[tuple[str, ast.Pos, Token | None]]) -> ast.TagsDecl:
+        labels = tuple((tag, label.value, _tpos(label)) for tag, _, label in c if label is not None)
+        return ast.TagsDecl(tuple((tag, pos) for tag, pos, _ in c), _pos(meta), labels)
 
     def param_decl(self, meta: Any, c: list[Any]) -> ast.ParamDecl:
         value = c[1]

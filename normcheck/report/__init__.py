@@ -60,5 +60,9 @@ def render(fmt: str, results: list[FileResult], **options: Any) -> str | bytes:
     accepted = inspect.signature(module.render).parameters
     # Every text shown is printable: the results, and the data options that name files (not the rule set).
     shown = {k: v if k == "rules" else printable_value(v) for k, v in options.items() if k in accepted}
+    if "tag_labels" in accepted:
+        from normcheck.report.labels import labels_of
+
+        shown["tag_labels"] = labels_of(options.get("rules"))
     output = module.render(printable_results(results), **shown)
     return bytes(output) if REGISTRY[fmt].binary else str(output)

@@ -6,16 +6,12 @@ the ledger; everything else consumes ``ChecklistItem``s.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from normcheck.model import Document, FileResult
+from normcheck.model import Document
 from normcheck.report.labels import paragraph_label
 from normcheck.structure.dates import add_months
-
-if TYPE_CHECKING:
-    from normcheck.report.checklist_store import ChecklistStore
 
 FOUND, MISSING, PACKAGE = "found", "missing", "package"
 STATUS_LABELS = {FOUND: "已找到", MISSING: "未找到", PACKAGE: "需报送材料核对"}
@@ -166,34 +162,3 @@ def _validity_end(structure: Any) -> dt.date | None:
 
 def _date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def checklists_for(results: Iterable[FileResult], store: ChecklistStore | None = None, mode: str | None = None
-                   ) -> dict[str, list[ChecklistItem]]:
-    """The checklist of every readable result, by path: the one the check built (``FileResult.checklist``,
-    see ``normcheck.runner.run``), else from ``store``, else from the document read and analysed again; a
-    result that cannot be read again has no checklist."""
-    from normcheck.errors import NormcheckError
-    from normcheck.reader import read_path
-
-    checklists: dict[str, list[ChecklistItem]] = {}
-    for result in results:
-        if result.error is not None:
-            continue
-        if result.checklist is not None:
-            checklists[result.path] = result.checklist
-            continue
-        key = store.key(result.path, mode) if store is not None else None
-        stored = store.get(key) if store is not None and key is not None else None
-        if stored is not None:
-            checklists[result.path] = stored
-            continue
-        try:
-            document = result.document if result.document is not None else read_path(result.path)
-            items = build_checklist(document, mode=mode)
-        except (NormcheckError, OSError, ValueError, RecursionError):
-            continue
-        checklists[result.path] = items
-        if store is not None and key is not None:
-            store.put(key, items)
-    return checklists

@@ -27,7 +27,7 @@ def _badge(severity: str) -> str:
     return f'<span class="badge sev-{esc(severity)}">{esc(severity_label(severity))}</span>'
 
 
-def _summary(results: list[FileResult], summary: Summary) -> str:
+def _summary(results: list[FileResult], summary: Summary, tag_labels: Mapping[str, str] | None) -> str:
     rows = [("检查文件", summary.files), ("无法读取", summary.unreadable)]
     rows += [(severity_label(s), summary.severities.get(s, 0)) for s in SEVERITIES]
     rows.append(("已豁免", summary.waived))
@@ -50,7 +50,7 @@ def _summary(results: list[FileResult], summary: Summary) -> str:
     out.append("</tbody></table>")
     if summary.tags:
         out.append('<table class="tags"><thead><tr><th>标签</th><th class="num">问题数</th></tr></thead><tbody>')
-        out += [f'<tr><td>{esc(tag_label(t))}</td><td class="num">{c}</td></tr>' for t, c in summary.tags.items()]
+        out += [f'<tr><td>{esc(tag_label(t, tag_labels))}</td><td class="num">{c}</td></tr>' for t, c in summary.tags.items()]
         out.append("</tbody></table>")
     if summary.unmatched_waivers:
         out.append("<h3>未匹配任何问题的豁免</h3><ul>")
@@ -143,7 +143,8 @@ def _meta(version: str, when: dt.datetime, reviewer: Reviewer) -> str:
 def render(results: list[FileResult], *, baseline_suppressed: int = 0,
            unmatched_waivers: list[str] | tuple[str, ...] = (), version: str | None = None,
            timestamp: dt.datetime | None = None, reviewer: Reviewer | None = None,
-           checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
+           checklists: Mapping[str, list[ChecklistItem]] | None = None,
+           tag_labels: Mapping[str, str] | None = None) -> str:
     if version is None:
         from normcheck.version import __version__
 
@@ -165,7 +166,7 @@ def render(results: list[FileResult], *, baseline_suppressed: int = 0,
         f"<header><h1>{TITLE}</h1>",
         _meta(version, when, reviewer) + "</header>",
         "<main>",
-        _summary(results, summary),
+        _summary(results, summary, tag_labels),
         *(_document(result, n, (checklists or {}).get(result.path)) for n, result in enumerate(results, start=1)),
         "</main>",
         "</body>",

@@ -1,20 +1,12 @@
 """Chinese wording shown to legal staff: severity and tag names, and where a finding is."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from normcheck.model import Location
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-
-TAG_LABELS = {
-    "consultation": "征求意见",
-    "legality-review": "合法性审核",
-    "collective-decision": "集体审议",
-    "civil-code": "民法典",
-    "authority": "制定权限",
-    "fair-competition": "公平竞争",
-    "filing": "备案",
-    "citation": "引用核验",
-}
 
 PART_LABELS = {
     "body": "正文",
@@ -33,10 +25,16 @@ def severity_label(severity: str) -> str:
     return SEVERITY_LABELS.get(severity, severity)
 
 
-def tag_label(tag: str) -> str:
-    """``征求意见 (consultation)`` for a bundled tag; an office's own tag as written."""
-    label = TAG_LABELS.get(tag)
+def tag_label(tag: str, labels: Mapping[str, str] | None = None) -> str:
+    """``征求意见 (consultation)`` for a tag the rule files label; any other tag as written."""
+    label = (labels or {}).get(tag)
     return f"{label} ({tag})" if label else tag
+
+
+def labels_of(rules: Any) -> dict[str, str]:
+    """The Chinese labels of tags as the loaded rule files declare them (``tags authority "制定权限"``), in
+    declaration order; none without a rule set."""
+    return dict(getattr(rules, "tag_labels", None) or {})
 
 
 def paragraph_label(location: Location) -> str | None:

@@ -21,7 +21,7 @@ from typing import Any
 from normcheck.errors import ConfigError
 from normcheck.model import FileResult, Finding
 from normcheck.report.checklist import FOUND, ChecklistItem
-from normcheck.report.labels import TAG_LABELS, location_in, severity_label
+from normcheck.report.labels import location_in, severity_label
 from normcheck.review import Reviewer
 
 BODY_FONTS = ("仿宋_GB2312", "仿宋", "FangSong")
@@ -40,14 +40,15 @@ _NOTICE = re.compile(r"^.*?关于(?:印发|发布|转发|公布|颁布)《(?P<na
 
 
 def render(results: list[FileResult], *, reviewer: Reviewer | None = None,
-           checklists: Mapping[str, list[ChecklistItem]] | None = None) -> bytes:
+           checklists: Mapping[str, list[ChecklistItem]] | None = None,
+           tag_labels: Mapping[str, str] | None = None) -> bytes:
     """The review opinion of every result, one after the other (each starts on a new page), as .docx bytes."""
     reviewer = reviewer or Reviewer()
     word = _new_document(reviewer)
     for number, result in enumerate(results):
         if number:
             word.add_page_break()
-        _opinion(word, result, (checklists or {}).get(result.path, []), reviewer)
+        _opinion(word, result, (checklists or {}).get(result.path, []), reviewer, dict(tag_labels or {}))
     word.core_properties.author = reviewer.name
     word.core_properties.title = _opinion_title(reviewer, _reviewed_name(results[0], checklists)) if results else ""
     buffer = io.BytesIO()
@@ -215,7 +216,8 @@ def _heading(word: Any, text: str) -> None:
     _paragraph(word, text, fonts=HEADING_FONTS)
 
 
-def _opinion(word: Any, result: FileResult, checklist: list[ChecklistItem], reviewer: Reviewer) -> None:
+def _opinion(word: Any, result: FileResult, checklist: list[ChecklistItem], reviewer: Reviewer,
+             labels: dict[str, str]) -> None:
     items = {item.key: item for item in checklist}
     name = _reviewed_name(result, {result.path: checklist})
     title = _paragraph(word, _opinion_title(reviewer, name), fonts=TITLE_FONTS, size=TITLE_SIZE, align="center",
@@ -227,7 +229,7 @@ def _opinion(word: Any, result: FileResult, checklist: list[ChecklistItem], revi
         _paragraph(word, f"{drafting.value}：", indent=False)
     sections = [("审查文件基本情况", lambda: _reviewed(word, result, items)),
                 ("要素核对", lambda: _checklist_table(word, result, checklist)),
-                ("审查发现的问题及修改意见", lambda: _findings(word, result)),
+                ("审查发现的问题及修改意见", lambda: _findings(word, result, labels)),
                 ("已豁免事项", lambda: _waived(word, result)),
                 ("审查结论", lambda: _conclusion(word, result))]
     for number, (heading, write) in enumerate(sections):
@@ -292,25 +294,26 @@ def _cell(cell: Any, text: str, *, bold: bool = False) -> None:
     _run(paragraph, text, fonts=HEADING_FONTS if bold else BODY_FONTS, size=TABLE_SIZE)
 
 
-def _kind(finding: Finding) -> str:
-    """The group of a finding: its first bundled tag, in the order of the tag list, else its first tag."""
-    for tag in TAG_LABELS:
+def _kind(finding: Finding, labels: dict[str, str]) -> str:
+    """The group of a finding: its first labelled tag, in the order the rule files declare them, else its
+    first tag."""
+    for tag in labels:
         if tag in finding.tags:
             return tag
     return finding.tags[0] if finding.tags else ""
 
 
-def _findings(word: Any, result: FileResult) -> None:
+def _findings(word: Any, result: FileResult, labels: dict[str, str]) -> None:
     if result.error is not None or not result.findings:
         _paragraph(word, "未发现问题。" if result.error is None else "文件无法读取，未能审查。")
         return
     groups: dict[str, list[Finding]] = {}
     for finding in result.findings:
-        groups.setdefault(_kind(finding), []).append(finding)
-    order = [t for t in TAG_LABELS if t in groups] + sorted(t for t in groups if t not in TAG_LABELS)
+        groups.setdefault(_kind(finding, labels), []).append(finding)
+    order = [t for t in labels if t in groups] + sorted(t for t in groups if t not in labels)
     count = 0
     for number, tag in enumerate(order):
-        label = TAG_LABELS.get(tag, tag or "其他")
+        label = labels.get(tag, tag or "其他")
         _paragraph(word, f"（{CHINESE_NUMBERS[number % 10]}）{label}方面", fonts=("楷体_GB2312", "楷体", "KaiTi"))
         for finding in groups[tag]:
             count += 1

@@ -128,7 +128,7 @@ def _waived(result: FileResult) -> RenderableType:
     return Group(*lines)
 
 
-def _summary_tables(summary: Summary) -> list[RenderableType]:
+def _summary_tables(summary: Summary, tag_labels: Mapping[str, str] | None = None) -> list[RenderableType]:
     totals = Table(title="汇总", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
     totals.add_column("项目")
     totals.add_column("数量", justify="right")
@@ -147,14 +147,15 @@ def _summary_tables(summary: Summary) -> list[RenderableType]:
         by_tag.add_column("标签")
         by_tag.add_column("问题数", justify="right")
         for tag, count in summary.tags.items():
-            by_tag.add_row(tag_label(tag), str(count))
+            by_tag.add_row(tag_label(tag, tag_labels), str(count))
         tables.append(by_tag)
     return tables
 
 
 def render_text(results: list[FileResult], *, color: bool = False, width: int | None = None,
                 baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = (),
-                checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
+                checklists: Mapping[str, list[ChecklistItem]] | None = None,
+                tag_labels: Mapping[str, str] | None = None) -> str:
     """The report as text, ANSI-styled when ``color`` is true, wrapped at ``width`` terminal cells (default:
     the terminal's width, or ``DEFAULT_WIDTH`` when there is no terminal)."""
     if width is None:
@@ -169,13 +170,14 @@ def render_text(results: list[FileResult], *, color: bool = False, width: int | 
     summary = summarize(results, baseline_suppressed=baseline_suppressed, unmatched_waivers=unmatched_waivers)
     for waiver in summary.unmatched_waivers:
         console.print(Text(f"注意：豁免未匹配任何问题：{waiver}", style="yellow"))
-    for table in _summary_tables(summary):
+    for table in _summary_tables(summary, tag_labels):
         console.print(table)
     return _TRAILING.sub(r"\1", buffer.getvalue())
 
 
 def render(results: list[FileResult], *, color: bool = False, width: int | None = None,
            baseline_suppressed: int = 0, unmatched_waivers: list[str] | tuple[str, ...] = (),
-           checklists: Mapping[str, list[ChecklistItem]] | None = None) -> str:
+           checklists: Mapping[str, list[ChecklistItem]] | None = None,
+           tag_labels: Mapping[str, str] | None = None) -> str:
     return render_text(results, color=color, width=width, baseline_suppressed=baseline_suppressed,
-                       unmatched_waivers=unmatched_waivers, checklists=checklists)
+                       unmatched_waivers=unmatched_waivers, checklists=checklists, tag_labels=tag_labels)

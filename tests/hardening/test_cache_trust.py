@@ -153,25 +153,3 @@ def test_surrogate_paths_round_trip(store: ResultCache) -> None:
     assert store.put(KEY, original)
     again = store.get(KEY)
     assert again is not None and again.path == name
-
-
-def test_checklist_store_trusts_nothing_it_reads(tmp_path: Path) -> None:
-    from normcheck.report.checklist import ChecklistItem
-    from normcheck.report.checklist_store import ChecklistStore
-
-    store = ChecklistStore(tmp_path / "checklists")
-    doc = tmp_path / os.fsdecode(b"\xb8\xbd.txt")
-    doc.write_text("第一条 内容。\n", encoding="utf-8")
-    key = store.key(str(doc))
-    assert key is not None
-    item = ChecklistItem(key="title", label="标题", status="found", value="x", data=None, file=str(doc),
-                         paragraph=1, source="body")
-    store.put(key, [item])
-    assert store.get(key) == [item]
-    entry = store._entry(key)
-    planted = json.dumps({"format": 2, "key": key, "items": []}).encode()
-    entry.write_bytes(planted)
-    assert store.get(key) is None
-    entry.unlink()
-    os.mkfifo(entry)
-    assert store.get(key) is None

@@ -13,8 +13,7 @@ import normcheck
 from normcheck.cli import cli
 from normcheck.model import Document
 from normcheck.reader import read_path
-from normcheck.report.checklist import FOUND, MISSING, PACKAGE, ChecklistItem, build_checklist, checklists_for
-from normcheck.report.checklist_store import ChecklistStore
+from normcheck.report.checklist import FOUND, MISSING, PACKAGE, ChecklistItem, build_checklist
 from normcheck.structure.facts import Duration, Fact, Structure
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -90,17 +89,6 @@ def test_validity_end_is_counted_from_the_effective_date(start: dt.date, amount:
     structure = Structure(effective_date=Fact(start, "x", 0, 0, 1), validity=Fact(Duration(amount, unit), "y", 0, 0, 1))
     doc = Document(path="x.txt")
     assert by_key(build_checklist(doc, structure))["validity"].data == end.isoformat()
-
-
-def test_stored_checklists_come_back_equal(tmp_path: Path) -> None:
-    from normcheck.model import FileResult
-
-    path = str(SAMPLES / "parking-measures.docx")
-    store = ChecklistStore(tmp_path)
-    first = checklists_for([FileResult(path=path)], store)
-    key = store.key(path)
-    assert key is not None and store.get(key) == first[path]
-    assert checklists_for([FileResult(path=path)], store) == first
 
 
 def test_json_text_and_html_show_the_checklist(tmp_path: Path) -> None:

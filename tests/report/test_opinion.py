@@ -54,7 +54,9 @@ CHECKLIST = {"a.docx": [ChecklistItem("title", "文件名称", "found", "关于�
 
 
 def test_every_finding_and_waiver_reason_is_in_the_opinion(results: list[FileResult], tmp_path: Path) -> None:
-    data = render("opinion", results, reviewer=REVIEWER, checklists=CHECKLIST)
+    from normcheck.dsl import load_rules
+
+    data = render("opinion", results, reviewer=REVIEWER, checklists=CHECKLIST, rules=load_rules())
     assert isinstance(data, bytes)
     text = text_of(data, tmp_path)
     assert "关于《某区停车管理办法》的合法性审查意见" in text

@@ -48,8 +48,10 @@ def _parse(page: str) -> _Tree:
 
 
 def test_golden(results, fixed, golden):
+    from tests.report.test_report_text import LABELS
+
     golden("report.html", html.render(results, baseline_suppressed=2, unmatched_waivers=["old/*.docx: CC-001"],
-                                      reviewer=REVIEWER, **fixed))
+                                      reviewer=REVIEWER, tag_labels=LABELS, **fixed))
 
 
 REVIEWER = Reviewer(name="张三", office="前进区司法局", timezone="Asia/Shanghai")

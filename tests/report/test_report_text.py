@@ -10,6 +10,10 @@ from normcheck.report import render
 from normcheck.report.text import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# The labels the bundled rule files declare for their tags (the command line passes its rule set's).
+LABELS = {"consultation": "征求意见", "legality-review": "合法性审核", "collective-decision": "集体审议",
+          "civil-code": "民法典", "authority": "制定权限", "fair-competition": "公平竞争", "filing": "备案",
+          "citation": "引用核验"}
 
 
 def _cells(line: str) -> int:
@@ -18,7 +22,7 @@ def _cells(line: str) -> int:
 
 def test_golden_plain(results, golden):
     golden("report.txt", render_text(results, color=False, width=80, baseline_suppressed=2,
-                                      unmatched_waivers=["old/*.docx: CC-001"]))
+                                      unmatched_waivers=["old/*.docx: CC-001"], tag_labels=LABELS))
 
 
 def test_plain_output_has_no_escape_codes_or_trailing_spaces(results):
@@ -68,7 +72,7 @@ def test_unreadable_file_is_one_line(results):
 
 def test_summary_counts(results):
     output = render_text(results, color=False, width=100, baseline_suppressed=5,
-                         unmatched_waivers=["old/*.docx: CC-001"])
+                         unmatched_waivers=["old/*.docx: CC-001"], tag_labels=LABELS)
     summary = output[output.index("汇总"):]
     rows = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\s*(\S.*?)\s+(\d+)$", summary, re.MULTILINE)}
     assert rows["检查文件"] == 4 and rows["无法读取"] == 1

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from normcheck.authoring.examples import run_examples
 from normcheck.dsl import bundled_rules_dir, load_rules
 from normcheck.engine import check_document
 from normcheck.model import Finding
@@ -52,13 +51,7 @@ def data_map(name: str) -> dict[str, str]:
     return mapping
 
 
-# ---- every rule is a complete, tested unit ---------------------------------------------------------
-
-def test_every_example_of_the_substance_rules_holds() -> None:
-    results = run_examples(rules().rules)
-    failed = [f"{r.rule} {r.kind} line {r.line}: {r.detail}" for r in results if not r.ok]
-    assert not failed, "\n".join(failed)
-
+# ---- every rule is a complete unit (its examples run in tests/rules/test_all_examples.py) ---------------
 
 @pytest.mark.parametrize("pack", sorted(PACKS))
 def test_rules_carry_id_tag_basis_message_fix_and_examples(pack: str) -> None:
