@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from normcheck.model import Document
 from normcheck.structure import headings as h
 from normcheck.structure.facts import Article, Fact, Section, Structure
-from normcheck.structure.quoted import QuotedRegion, QuotedSpan, inline_quotes, source_at
+from normcheck.structure.quoted import QuotedRegion, QuotedSpan, inline_quotes, sources_in
 from normcheck.structure.sentences import split_sentences
 from normcheck.structure.vocab import MODES, ROLES
 
@@ -336,8 +336,7 @@ def _quoted_sentences(doc: Document, structure: Structure,
     own = _own_name(structure)
     grams: list[tuple[frozenset[str], str]] = []
     for region in provisions.quoted:
-        for b in range(region.block_start, min(region.block_end, len(doc.blocks))):
-            source = source_at(doc, region, b)
+        for b, source in sources_in(doc, region, min(region.block_end, len(doc.blocks))):
             if own and own in h.compact(source):
                 continue
             text = doc.blocks[b].text
