@@ -31,6 +31,8 @@ _ATTACHMENT_LABEL = re.compile(r"^(?:(附\s*件\s*[\d一二三四五六七八九
 # “…” right after 规定/明确/指出 (with or without a colon): the words of the cited instrument.
 _QUOTE_AFTER = re.compile(r"(?:规定|明确|指出|要求|载明)[:：]?[ \u3000]?“")
 _HEAD_WINDOW = 3
+# Every line that opens a quoted region has one of these.
+_MAY_OPEN = re.compile("附|《|法律|法规|规章|政策")
 # Quoted law text shows a 第N条 within this many blocks of its heading.
 _ARTICLE_WINDOW = 400
 
@@ -109,7 +111,7 @@ def _opening(doc: Document, positions: list[int], k: int,
              attachment_starts: set[int]) -> tuple[str, str, int] | None:
     """(where, source, index of the first quoted block) when the block at ``k`` opens a quoted region."""
     raw = doc.blocks[positions[k]].text
-    if len(raw) > 120 or ("附" not in raw and "《" not in raw and not any(w in raw for w in ("法律", "法规", "规章", "政策"))):
+    if len(raw) > 120 or _MAY_OPEN.search(raw) is None:
         return None
     text = h.compact(raw)
     if not text or len(text) > 60 or "。" in text:
@@ -167,10 +169,12 @@ def _closes(text: str, position: int, attachment_starts: set[int]) -> bool:
     """Whether a block after the first quoted one ends the region: an attachment mark or a section heading."""
     if len(text) > 120:
         return False
-    line = h.compact(text)
-    if position in attachment_starts or (len(line) <= 20 and _ATTACHMENT_LABEL.match(line)
-                                         and not _upper_instrument(line)):
+    if position in attachment_starts:
         return True
+    if "附" in text:
+        line = h.compact(text)
+        if len(line) <= 20 and _ATTACHMENT_LABEL.match(line) and not _upper_instrument(line):
+            return True
     return h.section_heading(text) is not None
 
 
