@@ -75,7 +75,7 @@ def find_quoted_regions(doc: Document, groups: list[FileBlocks], attachment_star
             where, source, first_body = opened
             if stops is None:
                 stops = _Stops(doc, positions, attachment_starts)
-            # The block right after the heading never closes the region, however it looks.
+            # The first quoted block never closes the region, however it looks.
             end = stops.next_close[first_body + 1] if first_body < len(positions) else first_body
             if end > first_body and stops.next_article[first_body] < min(end, first_body + _ARTICLE_WINDOW):
                 regions.append(QuotedRegion(positions[k], positions[end - 1] + 1, source, where))
