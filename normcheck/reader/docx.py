@@ -115,14 +115,15 @@ def read_docx_package(package: Package, name: str) -> Document:
         if body is not None:
             walker.story(body)
     del data, root
-    _append(blocks, walker.paragraphs, "body", name, main)
+    counts: dict[str, int] = {}
+    _append(blocks, walker.paragraphs, "body", name, main, counts)
 
     for part, kind in (("header", "header"), ("footer", "footer")):
         for member in members(kind):
             part_root, flags = _parse_part(package, member, styles_hide)
             walker = StoryWalker(part_root, numbering.fresh(), warnings, **flags)
             walker.story(part_root)
-            _append(blocks, walker.paragraphs, part, name, member)
+            _append(blocks, walker.paragraphs, part, name, member, counts)
     for part, kind, tag in (("footnote", "footnotes", "footnote"), ("endnote", "endnotes", "endnote"),
                             ("comment", "comments", "comment")):
         for member in members(kind):
@@ -131,7 +132,7 @@ def read_docx_package(package: Package, name: str) -> Document:
             for note in part_root.iter(W + tag):
                 if note.get(W + "type", "") not in _NOTE_SKIP:
                     walker.story(note)
-            _append(blocks, walker.paragraphs, part, name, member)
+            _append(blocks, walker.paragraphs, part, name, member, counts)
 
     metadata = _core_properties(package)
     if package.strict:
@@ -161,13 +162,17 @@ def _story_flags(data: bytes) -> dict[str, bool]:
     return {"may_hide": b"anish" in data, "may_delete_marks": b"del" in data or b"moveFrom" in data}
 
 
-def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str) -> None:
-    index = sum(1 for b in blocks if b.part == part and b.file == file)
+def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str,
+            counts: dict[str, int]) -> None:
+    """Add the paragraphs of one part as Blocks, numbered on from the blocks of the same ``part`` already
+    read (``counts`` holds how many: every block of one package has the same ``file``)."""
+    index = counts.get(part, 0)
     for para in paragraphs:
         index += 1
         blocks.append(Block(text=para.text, part=part, index=index, file=file, kind=para.kind, label=para.label,
                             style=para.style, outline=para.outline, cell=para.cell, xml_index=para.xml_index,
                             xml_part=member))
+    counts[part] = index
 
 
 def _core_properties(package: Package) -> dict[str, str]:

@@ -17,6 +17,18 @@ from normcheck.reader.numfmt import BULLET_GLYPHS, format_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = W + "val"
+_STYLE, _TYPE, _STYLE_ID, _BASED_ON = W + "style", W + "type", W + "styleId", W + "basedOn"
+_PPR, _RPR, _VANISH, _NUM_PR, _NUM_ID, _ILVL = W + "pPr", W + "rPr", W + "vanish", W + "numPr", W + "numId", W + "ilvl"
+_OUTLINE_LVL = W + "outlineLvl"
+_STYLE_PPR_TAGS = frozenset((_NUM_PR, _OUTLINE_LVL))
+_NUM_PR_TAGS = frozenset((_NUM_ID, _ILVL))
+_START, _NUM_FMT, _LVL_TEXT, _LVL_RESTART = W + "start", W + "numFmt", W + "lvlText", W + "lvlRestart"
+_SUFF, _PSTYLE, _IS_LGL = W + "suff", W + "pStyle", W + "isLgl"
+_LEVEL_TAGS = frozenset((_START, _NUM_FMT, _LVL_TEXT, _LVL_RESTART, _SUFF, _PSTYLE, _IS_LGL))
+_ABSTRACT_NUM, _ABSTRACT_NUM_ID, _LVL, _NUM_STYLE_LINK = (W + "abstractNum", W + "abstractNumId", W + "lvl",
+                                                          W + "numStyleLink")
+_NUM, _LVL_OVERRIDE, _START_OVERRIDE = W + "num", W + "lvlOverride", W + "startOverride"
+_OVERRIDE_TAGS = frozenset((_START_OVERRIDE, _LVL))
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _MAX_STYLE_DEPTH = 32
 # Word stores counters as 32-bit numbers; a larger start value is clamped rather than expanded.
@@ -84,50 +96,73 @@ def parse_styles(root: etree._Element | None) -> dict[str, StyleInfo]:
     styles: dict[str, StyleInfo] = {}
     if root is None:
         return styles
-    for style in root.iterchildren(W + "style"):
-        kind = style.get(W + "type", "paragraph")
+    # Each element's children are visited once, keeping the first of each wanted tag as find() would:
+    # find() runs lxml's path machinery in Python on every call.
+    for style in root.iterchildren(_STYLE):
+        kind = style.get(_TYPE, "paragraph")
         # Table styles neither number nor hide; character styles only hide.
         if kind not in ("paragraph", "numbering", "character"):
             continue
         info = StyleInfo()
-        based = style.find(W + "basedOn")
+        based = ppr = None
+        run_props: list[etree._Element] = []
+        for child in style:
+            tag = child.tag
+            if tag == _BASED_ON:
+                based = child if based is None else based
+            elif tag == _PPR:
+                ppr = child if ppr is None else ppr
+            elif tag == _RPR:
+                run_props.append(child)
         if based is not None:
             info.based_on = based.get(_VAL, "")
         if kind == "character":
-            vanish = style.find(f"{W}rPr/{W}vanish")
+            vanish = next((v for rpr in run_props for v in rpr.iterchildren(_VANISH)), None)
             if vanish is not None:
                 info.vanish = vanish.get(_VAL, "true").lower() not in ("0", "false", "off")
-            styles[style.get(W + "styleId", "")] = info
+            styles[style.get(_STYLE_ID, "")] = info
             continue
-        ppr = style.find(W + "pPr")
         if ppr is not None:
-            num_pr = ppr.find(W + "numPr")
+            props = _first_children(ppr, _STYLE_PPR_TAGS)
+            num_pr = props.get(_NUM_PR)
             if num_pr is not None:
-                num_el = num_pr.find(W + "numId")
+                numbers = _first_children(num_pr, _NUM_PR_TAGS)
+                num_el = numbers.get(_NUM_ID)
                 if num_el is not None:
                     info.num_id = num_el.get(_VAL, "")
-                info.ilvl = _int(num_pr.find(W + "ilvl"))
-            info.outline = _int(ppr.find(W + "outlineLvl"))
-        styles[style.get(W + "styleId", "")] = info
+                info.ilvl = _int(numbers.get(_ILVL))
+            info.outline = _int(props.get(_OUTLINE_LVL))
+        styles[style.get(_STYLE_ID, "")] = info
     return styles
 
 
+def _first_children(el: etree._Element, tags: frozenset[str]) -> dict[str, etree._Element]:
+    """The first child of ``el`` with each of ``tags``, by tag, in one pass (what find() gives per tag)."""
+    found: dict[str, etree._Element] = {}
+    for child in el:
+        tag = child.tag
+        if tag in tags and tag not in found:
+            found[tag] = child
+    return found
+
+
 def _parse_level(el: etree._Element) -> Level:
+    props = _first_children(el, _LEVEL_TAGS)
     level = Level()
-    level.start = _int(el.find(W + "start"), 1) or 0
-    fmt = el.find(W + "numFmt")
+    level.start = _int(props.get(_START), 1) or 0
+    fmt = props.get(_NUM_FMT)
     if fmt is not None:
         level.fmt = fmt.get(_VAL, "decimal")
-    text = el.find(W + "lvlText")
+    text = props.get(_LVL_TEXT)
     level.text = "" if text is None else text.get(_VAL, "")
-    level.restart = _int(el.find(W + "lvlRestart"))
-    suff = el.find(W + "suff")
+    level.restart = _int(props.get(_LVL_RESTART))
+    suff = props.get(_SUFF)
     if suff is not None:
         level.suffix = {"space": " ", "nothing": ""}.get(suff.get(_VAL, ""), "\t")
-    pstyle = el.find(W + "pStyle")
+    pstyle = props.get(_PSTYLE)
     if pstyle is not None:
         level.style = pstyle.get(_VAL, "")
-    level.legal = el.find(W + "isLgl") is not None
+    level.legal = _IS_LGL in props
     return level
 
 
@@ -153,24 +188,37 @@ class Numbering:
         self.budget = LabelBudget()
 
     def _parse(self, root: etree._Element) -> None:
-        for ab in root.iter(W + "abstractNum"):
-            ab_id = ab.get(W + "abstractNumId", "")
-            self.abstracts[ab_id] = {_int_attr(lv): _parse_level(lv) for lv in ab.findall(W + "lvl")}
-            link = ab.find(W + "numStyleLink")
+        for ab in root.iter(_ABSTRACT_NUM):
+            ab_id = ab.get(_ABSTRACT_NUM_ID, "")
+            levels: dict[int, Level] = {}
+            link = None
+            for child in ab:
+                if child.tag == _LVL:
+                    levels[_int_attr(child)] = _parse_level(child)
+                elif child.tag == _NUM_STYLE_LINK and link is None:
+                    link = child
+            self.abstracts[ab_id] = levels
             if link is not None:
                 self.style_links[ab_id] = link.get(_VAL, "")
-        for num in root.iter(W + "num"):
-            ab_el = num.find(W + "abstractNumId")
+        for num in root.iter(_NUM):
+            ab_el = None
+            overrides: list[etree._Element] = []
+            for child in num:
+                if child.tag == _ABSTRACT_NUM_ID:
+                    ab_el = child if ab_el is None else ab_el
+                elif child.tag == _LVL_OVERRIDE:
+                    overrides.append(child)
             inst = NumInstance(abstract="" if ab_el is None else ab_el.get(_VAL, ""))
-            for override in num.findall(W + "lvlOverride"):
+            for override in overrides:
                 ilvl = _int_attr(override)
-                start = override.find(W + "startOverride")
+                props = _first_children(override, _OVERRIDE_TAGS)
+                start = props.get(_START_OVERRIDE)
                 if start is not None:
                     inst.start_overrides[ilvl] = _int(start, 1) or 0
-                lvl_el = override.find(W + "lvl")
+                lvl_el = props.get(_LVL)
                 if lvl_el is not None:
                     inst.level_overrides[ilvl] = _parse_level(lvl_el)
-            self.nums[num.get(W + "numId", "")] = inst
+            self.nums[num.get(_NUM_ID, "")] = inst
 
     def fresh(self) -> Numbering:
         """The same definitions with counters of their own (for another story: a header, a footnote…)."""

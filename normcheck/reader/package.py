@@ -86,6 +86,7 @@ class Package:
         self._check_directory(infos)
         self.members = {info.filename: info for info in infos}
         self._lower = {name.lower(): name for name in self.members}
+        self._relationships: dict[str, list[tuple[str, str, str, str]]] = {}
 
     def close(self) -> None:
         self.zip.close()
@@ -133,6 +134,12 @@ class Package:
 
     def relationships(self, source: str) -> list[tuple[str, str, str, str]]:
         """``(id, kind, target member, target mode)`` for ``source`` ("" for the package itself)."""
+        rows = self._relationships.get(source)
+        if rows is None:
+            rows = self._relationships[source] = self._read_relationships(source)
+        return rows
+
+    def _read_relationships(self, source: str) -> list[tuple[str, str, str, str]]:
         folder, _, base = source.rpartition("/")
         rels_name = f"{folder + '/' if folder else ''}_rels/{base}.rels"
         member = self.find(rels_name)
@@ -171,7 +178,7 @@ def parse_xml(data: bytes, name: str, package: Package | None = None) -> etree._
     head = data[:4096]
     if any(pattern in head for pattern in _DOCTYPE_PATTERNS) or b"<!ENTITY" in head:
         raise InputError("unsafe-xml", f"部件 {name} 含有 DOCTYPE/实体声明（可能是实体炸弹或外部实体引用），拒绝读取")
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("empty", f"部件 {name} 是空的（0 字节），文件不完整")
     data = _to_utf8(data, name)
     if _STRICT_MARK in data:

@@ -38,8 +38,6 @@ _PSTYLE, _NUMPR, _NUMID, _ILVL, _OUTLINE = W + "pStyle", W + "numPr", W + "numId
 _DEL, _GRID_BEFORE, _GRID_SPAN, _CELL_DEL = W + "del", W + "gridBefore", W + "gridSpan", W + "cellDel"
 _VMERGE, _HMERGE = W + "vMerge", W + "hMerge"
 _MARK_GONE = (W + "del", W + "moveFrom")
-_PPR_WANTED_NO_MARKS = (_PSTYLE, _NUMPR, _OUTLINE)
-_PPR_WANTED = (*_PPR_WANTED_NO_MARKS, RPR)
 _VANISH = frozenset((W + "vanish", W + "specVanish"))
 _VANISH_DIRECT, _RSTYLE = W + "vanish", W + "rStyle"
 WARN_ALTCHUNK = "文档含有嵌入的外部内容（altChunk），其文字未读取"
@@ -169,22 +167,22 @@ class StoryWalker:
         ppr = p[0] if len(p) else None
         style, num_id, ilvl, outline, mark_gone = "", None, None, None, False
         if ppr is not None and ppr.tag == PPR:
-            # One C-filtered pass over the children: lxml's find() re-parses its path on every call, and
-            # skipping spacing/indentation properties spares building their Python proxies.
-            wanted = _PPR_WANTED if self._may_delete_marks else _PPR_WANTED_NO_MARKS
-            for child in ppr.iterchildren(*wanted):
+            # One pass over the children: lxml's find() runs its path machinery in Python on every call,
+            # and a tag-filtered iterchildren() costs more to set up than the few children it would skip.
+            may_delete_marks = self._may_delete_marks
+            for child in ppr:
                 tag = child.tag
                 if tag == _PSTYLE:
                     style = child.get(VAL, "")
                 elif tag == _NUMPR:
-                    for item in child.iterchildren(_NUMID, _ILVL):
+                    for item in child:
                         if item.tag == _NUMID:
                             num_id = item.get(VAL, "")
-                        else:
+                        elif item.tag == _ILVL:
                             ilvl = _int_val(item, 0)
                 elif tag == _OUTLINE:
                     outline = _int_val(child, 9)
-                elif not mark_gone:
+                elif tag == RPR and may_delete_marks and not mark_gone:
                     mark_gone = next(child.iterchildren(*_MARK_GONE), None) is not None
         if mark_gone:
             if self._carry_index is None:
@@ -192,10 +190,14 @@ class StoryWalker:
             self._carry.append("".join(pieces))
             self._carry_boxes.extend(boxes)
             return
-        text = "".join(self._carry) + "".join(pieces)
-        xml_index = self._index.get(p) if self._carry_index is None else self._carry_index
-        boxes = self._carry_boxes + boxes
-        self._carry, self._carry_index, self._carry_boxes = [], None, []
+        if self._carry:
+            text = "".join(self._carry) + "".join(pieces)
+            xml_index = self._index.get(p) if self._carry_index is None else self._carry_index
+            boxes = self._carry_boxes + boxes
+            self._carry, self._carry_index, self._carry_boxes = [], None, []
+        else:
+            text = "".join(pieces)
+            xml_index = self._index.get(p)
         label, suffix = "", ""
         if num_id is not None or style:
             resolved = self.numbering.resolve(style, num_id, ilvl)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from normcheck.model import Document
 from normcheck.structure import headings as h
@@ -77,7 +77,7 @@ def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, s
     sections = structure.sections
     notice = _positions(main.positions, [s for s in sections if s.name == NOTICE and s.file == main.file])
     # The norm may sit in its own member file, next to a notice file.
-    body = sorted(p for group in groups for p in group.positions)
+    body = groups[0].positions if len(groups) == 1 else sorted(p for group in groups for p in group.positions)
     norm = _positions(body, [s for s in sections if s.name == NORM])
     mine = _positions(main.positions, [s for s in sections if s.file == main.file and s.name not in h.EXPLANATORY])
     issue, signer = find_signature(doc, notice + _closing(doc, sections, notice)) if notice else (None, None)
@@ -111,6 +111,8 @@ def _read_main_file(doc: Document, groups: list[FileBlocks], main: FileBlocks, s
     structure.validity, structure.validity_end = terms.validity, terms.validity_end
 
 
+# A law named without 《》 ends in 法, 条例, 通则 or 总则 and is followed by 的规定 or 第N条 (citations._BARE).
+_MAY_CITE_BARE = re.compile(r"[法例则](?:的(?:有关|相关)?规定|第)")
 _AMENDING = re.compile(r"关于(?:修改|修订|修正|部分修改|废止和修改)[^。]{0,80}的(?:通知|决定)$")
 _LIST_LINE = 80
 _LIST_LINES = 12
@@ -139,16 +141,22 @@ def _closing(doc: Document, sections: list[Section], positions: list[int]) -> li
 
 
 def _positions(positions: list[int], sections: list[Section]) -> list[int]:
-    """The ``positions`` (ascending) inside ``sections`` (disjoint): one merge walk."""
-    ranges = sorted((s.block_start, s.block_end) for s in sections)
+    """The ``positions`` (ascending) inside any of ``sections``: a slice of them per run of sections."""
     inside: list[int] = []
-    k = 0
-    for position in positions:
-        while k < len(ranges) and ranges[k][1] <= position:
-            k += 1
-        if k < len(ranges) and ranges[k][0] <= position:
-            inside.append(position)
+    for start, end in _merged(sorted((s.block_start, s.block_end) for s in sections)):
+        inside.extend(positions[bisect_left(positions, start):bisect_left(positions, end)])
     return inside
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted (start, end) ranges with the overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif start < end:
+            merged.append((start, end))
+    return merged
 
 
 def _citations(doc: Document) -> tuple[list[Citation], list[Citation]]:
@@ -158,7 +166,7 @@ def _citations(doc: Document) -> tuple[list[Citation], list[Citation]]:
         text = block.text
         spans: list[CitationSpan] = find_citations(text) if "《" in text else []
         titled.extend(_citation(text, position, span) for span in spans)
-        if "法" in text or "条例" in text or "则" in text:
+        if _MAY_CITE_BARE.search(text):
             covered = _covered(spans)
             for span in find_bare_citations(text):
                 at = bisect_right(covered, (span.start, len(text) + 1)) - 1

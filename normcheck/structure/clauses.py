@@ -69,6 +69,9 @@ _BARRED_FROM_BENEFIT = re.compile(
     r"[一二三两四五\d]+年内(?:不得|不再|不予)(?:再次)?(?:申报|申请|享受|参与|参加|受理)[^，。；]{0,12}"
     r"(?:补贴|补助|奖励|资助|扶持|资金|评选|表彰|荣誉|优惠|政策)"
 )
+_ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])")
+_ARTICLE_NUMBER = re.compile(r"^(?:第[^条]{1,8}条[ \u3000]*)")
+_LEAD_WORD = re.compile(r"^(?:由|经|对|在|凡|各|如|若|如果|其|其中|同时|另外|此外)")
 _FRAUD = re.compile(r"虚假|骗取|冒领|弄虚作假|隐瞒|伪造|套取|不实|截留|挪用|违规使用")
 
 
@@ -153,11 +156,11 @@ def _sentence_frames(sentence: str) -> set[str]:
 def _subject(clause: str) -> str:
     """The words before the clause's first verb or modal, when they are a plausible subject."""
     text = clause.strip(" \u3000，,；;。：:")
-    text = re.sub(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])", "", text)
-    text = re.sub(r"^(?:第[^条]{1,8}条[ \u3000]*)", "", text)
+    text = _ITEM_NUMBER.sub("", text)
+    text = _ARTICLE_NUMBER.sub("", text)
     match = _SUBJECT_END.search(text)
     head = text[:match.start()] if match else ""
-    head = re.sub(r"^(?:由|经|对|在|凡|各|如|若|如果|其|其中|同时|另外|此外)", "", head)
+    head = _LEAD_WORD.sub("", head)
     return head if 1 <= len(head) <= 24 else ""
 
 

@@ -8,6 +8,7 @@ a date inside a sentence.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 
 from normcheck.model import Document
@@ -21,6 +22,7 @@ _AFTER_TITLE = 4         # 主送 follows the title closely
 _SIGNATURE_LENGTH = 50   # a signature line (authority + date) is short
 _ORGAN_LENGTH = 40
 _SENTENCE_MARKS = frozenset("。，；：,;:！？")
+_DATE_MARK = re.compile("[年./-]")  # every date find_dates reads has one
 
 
 @dataclass(slots=True)
@@ -127,7 +129,7 @@ def find_signature(doc: Document, positions: list[int]) -> tuple[Fact | None, Fa
 
 
 def _signature_date(text: str) -> tuple[_dt.date, int, int] | None:
-    if len(text) > h.MAX_LINE or len(h.compact(text)) > _SIGNATURE_LENGTH or not any(ch in text for ch in "年-./"):
+    if len(text) > h.MAX_LINE or _DATE_MARK.search(text) is None or len(h.compact(text)) > _SIGNATURE_LENGTH:
         return None
     dates = find_dates(text)
     if not dates:

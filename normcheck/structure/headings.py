@@ -8,7 +8,6 @@ from normcheck.model import Block
 from normcheck.structure.numbers import NUMERAL_CLASS
 
 _N = f"[{NUMERAL_CLASS}]{{1,8}}"
-_SPACES = re.compile(r"[\s\u3000]+")
 
 # "第三条" opens an article unless the words after it show a reference: 第三条规定的…, 第三条第二款…
 ARTICLE_HEADING = re.compile(
@@ -55,6 +54,12 @@ _TITLE_SUFFIX = re.compile(r"[（(](?:试行|暂行|修订|修订稿|草案|送�
 _NOTICE_TITLE = re.compile(r"关于.{0,90}(?:印发|发布|转发|公布|颁布|修订|修改).{0,90}的(?:通知|决定|通告|公告|令)$")
 _ISSUED_NAME = re.compile(r"(?:印发|发布|转发|公布|颁布)(.{2,90})的(?:通知|决定|通告|公告|令)$")
 _CLOSING_PUNCTUATION = frozenset("。；，：:;,！？!?")
+_SUMMARY_MARK = re.compile(r"[（(](?:摘要|节选|简要|要点|概要)[）)]$")
+# The last character of any section heading: that of a name it ends with, or a quotation mark or bracket
+# that is stripped before the name is looked for. Other lines are rejected before they are compacted.
+_SECTION_LAST_CHARS = frozenset(
+    {name[-1] for _, names in _SECTION_HEADINGS for name in names} | set("告况表总") | set("“”\"）)")
+)
 
 
 # No heading, title, banner or 文号 line is longer than this, however it is spaced out; longer text is
@@ -64,7 +69,8 @@ MAX_LINE = 300
 
 def compact(text: str) -> str:
     """The text without any white space: headings are often typed 通  知 or 第一章　总则."""
-    return _SPACES.sub("", text)
+    # str.split() cuts at exactly the characters [\s\u3000] matches, several times faster than re.sub.
+    return "".join(text.split())
 
 
 def is_table_cell(block: Block) -> bool:
@@ -104,12 +110,14 @@ def short_line(text: str, limit: int = 80) -> bool:
 
 def section_heading(text: str) -> str | None:
     """The explanatory section a heading line opens (起草说明, 合法性审核意见, 备案报告, 征求意见情况)."""
-    if len(text) > MAX_LINE:
+    if len(text) > MAX_LINE or text.rstrip()[-1:] not in _SECTION_LAST_CHARS:
         return None
     line = compact(text)
-    if not short_line(line, 60) or _ENUMERATED.match(line) or line.startswith("附件"):
+    if not 0 < len(line) <= 60 or line[-1] in _CLOSING_PUNCTUATION or "。" in line:
         return None
-    line = re.sub(r"[（(](?:摘要|节选|简要|要点|概要)[）)]$", "", line.strip("“”\""))
+    if _ENUMERATED.match(line) or line.startswith("附件"):
+        return None
+    line = _SUMMARY_MARK.sub("", line.strip("“”\""))
     for name, endings in _SECTION_HEADINGS:
         if line.endswith(endings):
             return name

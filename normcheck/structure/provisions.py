@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from normcheck.model import Document
 from normcheck.structure import headings as h
 from normcheck.structure.facts import Article, Fact, Section, Structure
-from normcheck.structure.quoted import QuotedRegion, QuotedSpan, inline_quotes, source_at
+from normcheck.structure.quoted import QuotedRegion, QuotedSpan, inline_quotes, sources_in
 from normcheck.structure.sentences import split_sentences
 from normcheck.structure.vocab import MODES, ROLES
 
@@ -36,6 +36,8 @@ _BASIS = re.compile(
     r"|(?P<generic>(?:有关|相关)?(?:法律|行政法规|法规|规章)(?:[、和及]|或者)?(?:行政法规|法规|规章)?(?:[、和及]|或者)?(?:规章)?))"
     r"(?:等)?(?:[^，。；《》]{0,6}?)(?P<tail>的?(?:有关|相关)?(?:规定|条款|要求|程序))?"
 )
+# Every basis opens with one of these words.
+_BASIS_WORD = re.compile("依照|依据|按照|根据|适用|遵照")
 # A basis that names only a framework law (who may set what), not the rule being applied.
 _FRAMEWORK_LAWS = ("行政处罚法", "行政许可法", "行政强制法", "立法法", "地方各级人民代表大会和地方各级人民政府组织法",
                    "优化营商环境条例", "公平竞争审查条例")
@@ -204,8 +206,10 @@ def _heading_blocks(doc: Document, structure: Structure) -> set[int]:
                                        or h.ATTACHMENT_MARK.match(line) or h.ATTACHMENT_TITLED.match(line)):
             chosen.add(section.block_start)
     for b, block in enumerate(doc.blocks):
+        if block.part != "body" or block.cell is not None:
+            continue
         text = block.text.strip()
-        if block.part == "body" and block.cell is None and len(text) <= 40 and _ARTICLE_TITLE_ONLY.match(h.compact(text)):
+        if len(text) <= 40 and text.startswith("第") and _ARTICLE_TITLE_ONLY.match(h.compact(text)):
             chosen.add(b)
     return chosen
 
@@ -243,7 +247,7 @@ def _full_sentences(text: str) -> list[tuple[int, int]]:
 def _own_passages(text: str, block: int,
                   quoted_grams: list[tuple[frozenset[str], str]]) -> list[Passage] | None:
     """The block split into own, restatement and quoted passages; None when all of it is own text."""
-    has_basis = any(word in text for word in ("依照", "依据", "按照", "根据", "适用", "遵照"))
+    has_basis = _BASIS_WORD.search(text) is not None
     if not (has_basis or quoted_grams or _MAY_BE_RECORD.search(text)):
         return None
     marks: list[tuple[int, int, str, str]] = []
@@ -336,8 +340,7 @@ def _quoted_sentences(doc: Document, structure: Structure,
     own = _own_name(structure)
     grams: list[tuple[frozenset[str], str]] = []
     for region in provisions.quoted:
-        for b in range(region.block_start, min(region.block_end, len(doc.blocks))):
-            source = source_at(doc, region, b)
+        for b, source in sources_in(doc, region, min(region.block_end, len(doc.blocks))):
             if own and own in h.compact(source):
                 continue
             text = doc.blocks[b].text

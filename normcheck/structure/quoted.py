@@ -8,6 +8,7 @@ them, and they are listed apart with a label that says where they really are (�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from normcheck.model import Document
@@ -30,6 +31,10 @@ _ATTACHMENT_LABEL = re.compile(r"^(?:(附\s*件\s*[\d一二三四五六七八九
 # “…” right after 规定/明确/指出 (with or without a colon): the words of the cited instrument.
 _QUOTE_AFTER = re.compile(r"(?:规定|明确|指出|要求|载明)[:：]?[ \u3000]?“")
 _HEAD_WINDOW = 3
+# Every line that opens a quoted region has one of these.
+_MAY_OPEN = re.compile("附|《|法律|法规|规章|政策")
+# Quoted law text shows a 第N条 within this many blocks of its heading.
+_ARTICLE_WINDOW = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,7 @@ def find_quoted_regions(doc: Document, groups: list[FileBlocks], attachment_star
     regions: list[QuotedRegion] = []
     for group in groups:
         positions = group.positions
+        stops: _Stops | None = None
         k = 0
         while k < len(positions):
             opened = _opening(doc, positions, k, attachment_starts)
@@ -67,10 +73,11 @@ def find_quoted_regions(doc: Document, groups: list[FileBlocks], attachment_star
                 k += 1
                 continue
             where, source, first_body = opened
-            end = first_body
-            while end < len(positions) and not _closes(doc, positions[end], attachment_starts, end > first_body):
-                end += 1
-            if end > first_body and _holds_articles(doc, positions[first_body:end]):
+            if stops is None:
+                stops = _Stops(doc, positions, attachment_starts)
+            # The first quoted block never closes the region, however it looks.
+            end = stops.next_close[first_body + 1] if first_body < len(positions) else first_body
+            if end > first_body and stops.next_article[first_body] < min(end, first_body + _ARTICLE_WINDOW):
                 regions.append(QuotedRegion(positions[k], positions[end - 1] + 1, source, where))
                 k = end
             else:
@@ -78,11 +85,33 @@ def find_quoted_regions(doc: Document, groups: list[FileBlocks], attachment_star
     return regions
 
 
+class _Stops:
+    """For each index into a file's ``positions``: the first index from there on whose block would close a
+    quoted region, and the first whose block opens with 第N条 (``len(positions)`` when there is none).
+    Computed once per file, so that trying many openings stays linear."""
+
+    __slots__ = ("next_article", "next_close")
+
+    def __init__(self, doc: Document, positions: list[int], attachment_starts: set[int]) -> None:
+        count = len(positions)
+        self.next_close = [count] * (count + 1)
+        self.next_article = [count] * (count + 1)
+        close_at = article_at = count
+        for index in range(count - 1, -1, -1):
+            text = doc.blocks[positions[index]].text
+            if _closes(text, positions[index], attachment_starts):
+                close_at = index
+            if h.ARTICLE_HEADING.match(text.lstrip(" \u3000\t")):
+                article_at = index
+            self.next_close[index] = close_at
+            self.next_article[index] = article_at
+
+
 def _opening(doc: Document, positions: list[int], k: int,
              attachment_starts: set[int]) -> tuple[str, str, int] | None:
     """(where, source, index of the first quoted block) when the block at ``k`` opens a quoted region."""
     raw = doc.blocks[positions[k]].text
-    if len(raw) > 120 or ("附" not in raw and "《" not in raw and not any(w in raw for w in ("法律", "法规", "规章", "政策"))):
+    if len(raw) > 120 or _MAY_OPEN.search(raw) is None:
         return None
     text = h.compact(raw)
     if not text or len(text) > 60 or "。" in text:
@@ -136,32 +165,28 @@ def _upper_instrument(line: str) -> str | None:
     return law if marked or upper else None
 
 
-def _closes(doc: Document, position: int, attachment_starts: set[int], started: bool) -> bool:
-    block = doc.blocks[position]
-    if not started:
+def _closes(text: str, position: int, attachment_starts: set[int]) -> bool:
+    """Whether a block after the first quoted one ends the region: an attachment mark or a section heading."""
+    if len(text) > 120:
         return False
-    if len(block.text) > 120:
-        return False
-    text = h.compact(block.text)
-    if position in attachment_starts or (len(text) <= 20 and _ATTACHMENT_LABEL.match(text)
-                                         and not _upper_instrument(text)):
+    if position in attachment_starts:
         return True
-    return h.section_heading(block.text) is not None
+    if "附" in text:
+        line = h.compact(text)
+        if len(line) <= 20 and _ATTACHMENT_LABEL.match(line) and not _upper_instrument(line):
+            return True
+    return h.section_heading(text) is not None
 
 
-def _holds_articles(doc: Document, positions: list[int]) -> bool:
-    """Law text: at least one 第N条 opening a line (quoted laws are cited by article)."""
-    return any(h.ARTICLE_HEADING.match(doc.blocks[p].text.lstrip(" \u3000\t")) for p in positions[:400])
-
-
-def source_at(doc: Document, region: QuotedRegion, position: int) -> str:
-    """The instrument quoted at ``position``: the last instrument line above it in the region."""
+def sources_in(doc: Document, region: QuotedRegion, stop: int) -> Iterator[tuple[int, str]]:
+    """``(position, source)`` for the region's blocks before ``stop``: the instrument quoted at each, that of
+    the last instrument line at or above it."""
     source = region.source
-    for p in range(region.block_start, position + 1):
+    for p in range(region.block_start, stop):
         found = _INSTRUMENT_LINE.match(h.compact(doc.blocks[p].text))
         if found:
             source = found.group("law")
-    return source
+        yield p, source
 
 
 def quoted_articles(doc: Document, regions: list[QuotedRegion]) -> list[Article]:

@@ -29,9 +29,14 @@ class FileBlocks:
 
 def group_by_file(doc: Document) -> list[FileBlocks]:
     groups: dict[str, FileBlocks] = {}
+    current: FileBlocks | None = None
     for position, block in enumerate(doc.blocks):
         if block.part == "body":
-            groups.setdefault(block.file, FileBlocks(block.file, [])).positions.append(position)
+            if current is None or current.file != block.file:
+                current = groups.get(block.file)
+                if current is None:
+                    current = groups[block.file] = FileBlocks(block.file, [])
+            current.positions.append(position)
     return list(groups.values())
 
 

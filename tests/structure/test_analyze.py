@@ -96,3 +96,14 @@ def test_one_huge_paragraph_stays_linear() -> None:
     s = analyze(doc)
     assert time.perf_counter() - started < 6.0  # a quadratic scan would take minutes
     assert len(s.citations) == 20_000 and s.effective_rule is not None
+
+
+def test_many_excerpt_headings_without_articles_stay_linear() -> None:
+    # Each heading may open a quoted region that runs to the end of the file; none holds a 第N条, so none
+    # is one. Looking for each one's end afresh would take minutes.
+    lines = ["相关法律法规条文" if k % 2 == 0 else "各单位应当按照要求做好有关工作。" for k in range(8_000)]
+    doc = Document("x", [Block(text, index=k + 1) for k, text in enumerate(lines)])
+    started = time.perf_counter()
+    s = analyze(doc)
+    assert time.perf_counter() - started < 3.0
+    assert s.provisions is not None and s.provisions.quoted == []
