@@ -14,14 +14,20 @@ is internal too, whoever it is sent to. A text that settles one closed case (the
 they stood on a dated event, applying within one closed window) is not applied repeatedly (反复适用) and is not a
 normative document either.
 
-``doc_nature`` is "内部管理", "工作部署" or "一次性" in those cases, "对外" when the document's own provisions
-oblige or forbid something to the public, and unknown otherwise."""
+A normative document whose duties fall only on the parties the administration itself has selected or contracted
+(通过招标选定、签订委托协议的机构) binds them by the contract, not the public at large: it is still a normative document,
+but those duties are not burdens for which the public needs an adaptation period (优化营商环境条例第六十五条).
+
+``doc_nature`` is "内部管理", "工作部署" or "一次性" in those cases, "委托事务" when every duty the document puts on
+someone outside the administration falls on its own contractors, "对外" when the document's own provisions oblige
+or forbid something to the public, and unknown otherwise."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from normcheck.model import Document
-from normcheck.structure.clauses import clauses_of
+from normcheck.structure.clauses import Clause, clauses_of
 from normcheck.structure.facts import Fact, Structure
 
 # The issuer's own offices and subordinate units, and the self-governing bodies that carry out its work.
@@ -66,6 +72,15 @@ _CLASS_FIXED_AT = re.compile(
 )
 _WINDOW_HINT = re.compile(r"日(?:起)?至\d{4}年")
 _CLOSED_WINDOW = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:起)?至\d{4}年\d{1,2}月\d{1,2}日止?[^。]{0,40}?(?:申请|申报)")
+# A party the administration selects or contracts (区住建委通过公开招标选定检测单位 / 市房管局与入选的评估机构签订委托协议).
+_COMMISSIONER = r"(?:人民政府|政府|管委会|办事处|街道|镇|局|署|(?<![业居村主])委(?:员会)?|办(?!法))"
+_CONTRACTOR = r"(?P<party>[\u4e00-\u9fff]{2,10}?)(?:机构|单位|企业|公司)"
+_COMMISSION_VERB = re.compile(r"委托|选择|选定|遴选|聘请|招标确定|签订")
+_COMMISSIONED = re.compile(
+    _COMMISSIONER + r"[^。，；\n]{0,12}?(?:委托|择优选择|选择|选定|遴选|聘请|招标确定)(?:的)?" + _CONTRACTOR
+    + r"|" + _COMMISSIONER + r"[^。，；\n]{0,6}与(?:入选|中标|选定|遴选)?(?:的)?" + _CONTRACTOR.replace("party", "party2")
+    + r"[^。，；]{0,4}签订"
+)
 _OBLIGATION = re.compile(r"应当|须|必须|不得|禁止|严禁")
 # The modal inside an attribute (……不得主动提供的一次性用品目录): it names a list or a rule, it obliges no one here.
 _ATTRIBUTIVE = re.compile(r"(?:应当|须|必须|不得|禁止|严禁)[^，。；、]{0,16}的[^，。；、的]{0,12}"
@@ -81,7 +96,8 @@ def document_nature(doc: Document, structure: Structure) -> Fact | None:
     obliges_public = _obliges_public(doc, structure)
     recipients = structure.recipients
     if obliges_public is not None:
-        return Fact("对外", obliges_public[0], obliges_public[1], obliges_public[2], obliges_public[3])
+        kind = "委托事务" if _only_contractors_obliged(doc, structure, body) else "对外"
+        return Fact(kind, obliges_public[0], obliges_public[1], obliges_public[2], obliges_public[3])
     if recipients is not None and _all_internal(str(recipients.value)):
         return Fact("内部管理", recipients.text, recipients.block, recipients.start, recipients.end)
     own_affairs = _own_affairs(_own(doc, structure, limit=40))
@@ -149,8 +165,30 @@ def _all_internal(recipients: str) -> bool:
     return bool(items) and all(_INTERNAL.match(re.sub(r"[\s\u3000]", "", item)) for item in items)
 
 
+def _only_contractors_obliged(doc: Document, structure: Structure, body: str) -> bool:
+    """Whether every own clause that obliges someone outside the administration has one of the parties the
+    administration selects or contracts as its subject."""
+    stems = set()
+    for hint in _COMMISSION_VERB.finditer(body):
+        window = body[max(0, hint.start() - 24):hint.end() + 20]
+        for match in _COMMISSIONED.finditer(window):
+            stems.add((match.group("party") or match.group("party2") or "").removeprefix("的"))
+    stems.discard("")
+    if not stems:
+        return False
+    subjects = [clause.subject for _, _, clause in _public_obligations(doc, structure)]
+    return bool(subjects) and all(any(stem in subject for stem in stems) for subject in subjects)
+
+
 def _obliges_public(doc: Document, structure: Structure) -> tuple[str, int, int, int] | None:
     """The first own clause in which the public must or must not do something: (text, block, start, end)."""
+    for text, b, clause in _public_obligations(doc, structure):
+        return text, b, clause.start, clause.end
+    return None
+
+
+def _public_obligations(doc: Document, structure: Structure) -> Iterator[tuple[str, int, Clause]]:
+    """The own clauses in which the public must or must not do something: (text, block, clause)."""
     for b, block in enumerate(doc.blocks):
         if block.part != "body" or structure.role_at(b, 0) != "own" or not _OBLIGATION.search(block.text):
             continue
@@ -158,5 +196,4 @@ def _obliges_public(doc: Document, structure: Structure) -> tuple[str, int, int,
             text = block.text[clause.start:clause.end]
             if clause.actor == "public" and _OBLIGATION.search(text) and not _ATTRIBUTIVE.search(text) \
                     and not _PUBLIC_INSTITUTION.search(clause.subject) and structure.role_at(b, clause.start) == "own":
-                return text, b, clause.start, clause.end
-    return None
+                yield text, b, clause

@@ -143,3 +143,38 @@ def test_a_measure_for_one_closed_case_is_not_asked_for_an_effective_date() -> N
 def test_a_measure_applied_repeatedly_stays_normative(text: str) -> None:
     assert nature(text) != "一次性"
     assert "FILE-005" in filing(text)
+
+
+# ---- duties of the administration's own contractors ---------------------------------------------------------
+COMMISSIONED = [
+    NOTICE.format(name="XX区既有建筑安全检测管理办法")
+    + "第二条 区住建委通过公开招标选定检测单位，承担既有建筑安全检测任务。\n"
+      "第三条 检测单位应当在接受委托后十个工作日内出具检测报告。\n第四条 检测单位不得转包检测任务。\n"
+      "第五条 本办法自印发之日起施行，有效期5年。",
+    NOTICE.format(name="XX区养老服务评估管理办法")
+    + "第二条 区民政局与中标的养老服务评估单位签订服务合同。\n"
+      "第三条 养老服务评估单位应当按月报送评估进度，不得泄露老年人信息。\n第四条 本办法自发布之日起施行，有效期3年。",
+]
+COMMISSIONED_NEAR_MISSES = [
+    # the contractor's duties, and the public's as well
+    COMMISSIONED[0].replace("第五条 本办法", "第五条 物业服务企业应当配合检测。\n第六条 本办法"),
+    # a contractor the owners choose, not the administration
+    NOTICE.format(name="XX区住宅小区排水设施养护办法")
+    + "第二条 业委会可以委托养护单位负责排水设施日常养护。\n第三条 养护单位应当每季度疏通管道一次。\n"
+      "第四条 本办法自印发之日起施行，有效期5年。",
+    # no contract at all
+    NOTICE.format(name="XX区既有建筑安全检测管理办法")
+    + "第二条 检测单位应当在十个工作日内出具检测报告。\n第三条 本办法自印发之日起施行，有效期5年。",
+]
+
+
+@pytest.mark.parametrize("text", COMMISSIONED)
+def test_duties_of_the_administrations_contractors_need_no_adaptation_period(text: str) -> None:
+    assert nature(text) == "委托事务"
+    assert filing(text) == set()
+
+
+@pytest.mark.parametrize("text", COMMISSIONED_NEAR_MISSES)
+def test_duties_of_others_still_need_an_adaptation_period(text: str) -> None:
+    assert nature(text) != "委托事务"
+    assert "FILE-007" in filing(text)
