@@ -8,7 +8,7 @@ from realdev import LABELS, Label, Reported, defect_found, defects, load_labels,
 STILL_WRONG = LABELS.parent / "still_wrong.txt"
 
 # Measured precision on this set, per tag; a change that lowers one fails here.
-PRECISION_FLOORS = {"authority": 0.90, "fair-competition": 0.90, "civil-code": 0.90, "filing": 0.66,
+PRECISION_FLOORS = {"authority": 0.95, "fair-competition": 0.90, "civil-code": 0.90, "filing": 1.0,
                     "consultation": 1.0, "legality-review": 1.0, "collective-decision": 1.0}
 
 

@@ -427,6 +427,15 @@ def test_the_same_text_as_a_package_is_checked_for_its_records() -> None:
     assert not {"MODE-001", "FILE-018"} & rules
 
 
+def test_a_long_validity_is_an_error_in_a_package_and_a_prompt_on_a_lone_text() -> None:
+    """The reason for a validity over the ceiling belongs in the 起草说明: checked in a package, asked for alone."""
+    text = f"{NOTICE}\n{BODY}".replace("有效期5年", "有效期8年")
+    alone = {f.rule: f.severity for f in _findings(text)}
+    assert alone.get("FILE-022") == "info" and "FILE-009" not in alone
+    packaged = {f.rule: f.severity for f in _findings(text, mode="package")}
+    assert packaged.get("FILE-009") == "error" and "FILE-022" not in packaged
+
+
 def test_an_article_that_orders_consultation_is_not_a_record_of_it() -> None:
     operative = "第七条 区交通运输局制定停车收费标准，应当向社会公开征求意见，期限不少于30日，并汇总采纳情况。"
     text = edit(PACKAGE, CONSULTED, "起草过程中未开展其他工作。").replace(IN_FORCE, operative + "\n" + IN_FORCE)
