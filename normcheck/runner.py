@@ -368,6 +368,8 @@ def _run_isolated(path: Path, spec: RuleSpec | None, setup: _WorkerSetup,
 
 def apply_waivers(results: list[FileResult], waivers: Sequence[Waiver], root: Path) -> list[Waiver]:
     """Move waived findings to ``FileResult.waived``; returns the waivers that matched nothing."""
+    if not waivers:
+        return []
     used: set[int] = set()
     for result in results:
         kept: list[Finding] = []

@@ -15,7 +15,7 @@ def read_package(folder: Path, display: str, *, max_unzipped_bytes: int | None =
     the rest would report missing evidence that is really in the broken file. That includes a member that
     is a named pipe, a device or a dangling link: it is never opened, and the error says what it is.
     """
-    from normcheck.reader import read_file
+    from normcheck.reader.files import read_file
 
     members, skipped = package_members(folder)
     if not members:

@@ -19,12 +19,12 @@ _SNIFF_BYTES = 20_000_000
 def record_kind(path: Path) -> str | None:
     """The drafting-record section the file opens with (起草说明, 合法性审核意见, 征求意见情况, 备案报告,
     公平竞争审查, 集体审议), or None for a norm, a notice or an unreadable file."""
-    from normcheck.reader import read_path
+    from normcheck.reader.files import read_file
     from normcheck.structure import headings as h
 
     try:
-        doc = read_path(path, max_unzipped_bytes=_SNIFF_BYTES)
-    except (NormcheckError, OSError, ValueError):
+        doc = read_file(path, str(path), max_unzipped_bytes=_SNIFF_BYTES)
+    except (NormcheckError, OSError, ValueError, MemoryError, RecursionError):
         return None
     lines = [b.text for b in doc.blocks if b.part == "body" and b.text.strip()][:_OPENING_LINES]
     for text in lines:

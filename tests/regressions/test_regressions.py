@@ -166,17 +166,17 @@ def test_a_dangling_link_in_a_package_is_named(tmp_path: Path) -> None:
 
 
 def test_an_unreadable_member_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from normcheck import reader
+    from normcheck.reader import files
 
     package = _package(tmp_path)
-    original = reader.read_file
+    original = files.read_file
 
     def refuse(path: Path, display: str, **options: object) -> object:
         if path.name == "起草说明.docx":
             raise PermissionError(13, "Permission denied", str(path))
         return original(path, display, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reader, "read_file", refuse)
+    monkeypatch.setattr(files, "read_file", refuse)
     outcome = _read_within(package, 20)
     assert isinstance(outcome, InputError) and outcome.code == "unreadable"
     assert "起草说明.docx" in outcome.message and "Permission denied" in outcome.message
