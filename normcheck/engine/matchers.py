@@ -173,7 +173,7 @@ class Pattern(Primitive):
     def global_matches(self, ctx: DocContext) -> tuple[list[Match], list[int]]:
         if not self.may_occur(ctx):
             return [], []
-        matches = [Match(s, e, tuple((name, span) for name, span in groups.items()))
+        matches = [Match(s, e, tuple(groups.items()) if groups else ())
                    for s, e, groups in self.regex.finditer(ctx.text if self.exact else ctx.shadow)]
         return matches, [m.start for m in matches]
 

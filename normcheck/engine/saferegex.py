@@ -112,10 +112,18 @@ class SafeRegex:
         self._choose()
         if self._python is None:
             self.validate()
-        matches = self._python.finditer(text) if self._python is not None else self._re2.finditer(text)
+        compiled = self._python if self._python is not None else self._re2
+        matches = compiled.finditer(text)
+        if not compiled.groupindex:
+            for m in matches:
+                start, end = m.span()
+                if end > start:
+                    yield start, end, {}
+            return
         for m in matches:
-            if m.end() > m.start():
-                yield m.start(), m.end(), _groups(m)
+            start, end = m.span()
+            if end > start:
+                yield start, end, _groups(m)
 
 
 def _groups(m: Any) -> dict[str, tuple[int, int]]:
