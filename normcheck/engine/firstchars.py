@@ -17,12 +17,14 @@ _GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
 _DIGITS = frozenset("0123456789")
 
 
-def with_first_chars(source: str, flags: int) -> str:
-    """``source`` with a lookahead of its possible first characters, when that helps; else ``source``."""
-    try:
-        tree = _sre_parser.parse(source, flags)
-    except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and refused) as written
-        return source
+def with_first_chars(source: str, flags: int, tree: Any = None) -> str:
+    """``source`` with a lookahead of its possible first characters, when that helps; else ``source``.
+    ``tree`` is the pattern as ``re._parser`` parsed it with ``flags``, when the caller has it."""
+    if tree is None:
+        try:
+            tree = _sre_parser.parse(source, flags)
+        except Exception:  # noqa: BLE001 - an unparsable pattern is compiled (and refused) as written
+            return source
     if _starts_plainly(tree):
         return source
     found = _first(list(tree), bool((flags | tree.state.flags) & re.IGNORECASE))

@@ -85,12 +85,16 @@ class SafeRegex:
             return
         flags = re.ASCII | (0 if self.case_sensitive else re.IGNORECASE)
         try:
-            if _backtracking_risk(self.source, flags):
+            tree = _sre_parser.parse(self.source, flags)
+        except Exception:  # noqa: BLE001 - any doubt means "use RE2"
+            return
+        try:
+            if _backtracking_risk(tree):
                 self._python = None
             else:
                 from normcheck.engine.firstchars import with_first_chars
 
-                self._python = re.compile(with_first_chars(self.source, flags), flags)
+                self._python = re.compile(with_first_chars(self.source, flags, tree), flags)
         except re.error:
             self._python = None
 
@@ -144,13 +148,10 @@ def compile_safe(source: str, case_sensitive: bool = False, *, validate: bool = 
     return safe
 
 
-def _backtracking_risk(source: str, flags: int) -> bool:
-    """True when Python's backtracking ``re`` could take long: a repeated group that itself repeats or
-    branches, or repetitions whose combined range is large. Such patterns are extracted with RE2."""
-    try:
-        tree = _sre_parser.parse(source, flags)
-    except Exception:  # noqa: BLE001 - any doubt means "use RE2"
-        return True
+def _backtracking_risk(tree: Any) -> bool:
+    """True when Python's backtracking ``re`` could take long on the parsed pattern ``tree``: a repeated
+    group that itself repeats or branches, or repetitions whose combined range is large. Such patterns are
+    extracted with RE2."""
     budget = [1]
 
     def walk(items: Any, inside_repeat: bool) -> bool:
