@@ -63,23 +63,32 @@ class Instrument:
 
 
 class Register:
+    """The instruments of the snapshot, indexed by normalised title. An instrument's record is built on
+    first use: a check looks up a few dozen titles among thousands."""
+
     def __init__(self, data: dict[str, object], extra: list[dict[str, str]] | None = None) -> None:
         source = data.get("source") or {}
         assert isinstance(source, dict)
         self.source: dict[str, str] = {str(k): str(v) for k, v in source.items()}
         self.date = _date(str(data.get("date") or "")) or _dt.date(1970, 1, 1)
-        self.instruments: list[Instrument] = []
-        self._index: dict[str, list[Instrument]] = {}
-        for item in data.get("instruments") or []:  # type: ignore[attr-defined]
-            self._add(_instrument(item))
+        self._items: list[object] = list(data.get("instruments") or [])  # type: ignore[call-overload]
+        self._made: list[Instrument | None] = [None] * len(self._items)
+        self._index: dict[str, list[int]] = {}
+        for number, item in enumerate(self._items):
+            assert isinstance(item, dict)
+            self._index_as(number, _keys(str(item["title"]), str(item.get("name") or item["title"])))
         for row in extra or ():
             self._add_extra(row)
+
+    @property
+    def instruments(self) -> list[Instrument]:
+        return [self._at(number) for number in range(len(self._made))]
 
     # ---- lookups -----------------------------------------------------------------------------
     def lookup(self, title: str) -> Instrument | None:
         """The instrument ``title`` names; national instruments win over local ones of the same title,
         and one in force over a repealed one."""
-        found = self._index.get(normalize_title(title))
+        found = self._bucket(normalize_title(title))
         if not found:
             return None
         return sorted(found, key=lambda i: (i.region != "", i.status != "in-force"))[0]
@@ -94,25 +103,35 @@ class Register:
         return list(self._index)
 
     def national(self, key: str) -> list[Instrument]:
-        return [i for i in self._index.get(key, ()) if not i.region]
+        return [i for i in self._bucket(key) if not i.region]
 
     # ---- building ----------------------------------------------------------------------------
-    def _add(self, instrument: Instrument) -> None:
-        self.instruments.append(instrument)
-        for alias in _aliases(instrument):
-            bucket = self._index.setdefault(alias, [])
-            if instrument not in bucket:
-                bucket.append(instrument)
+    def _at(self, number: int) -> Instrument:
+        made = self._made[number]
+        if made is None:
+            made = self._made[number] = _instrument(self._items[number])
+        return made
+
+    def _bucket(self, key: str) -> list[Instrument]:
+        return [self._at(number) for number in self._index.get(key, ())]
+
+    def _index_as(self, number: int, keys: set[str]) -> None:
+        for key in keys:
+            bucket = self._index.setdefault(key, [])
+            if number not in bucket:
+                bucket.append(number)
 
     def _add_extra(self, row: dict[str, str]) -> None:
         """A hand-kept row: it completes the snapshot's entry of the same title, or adds one."""
         key = normalize_title(row["title"])
         repealed_on = _date(row.get("repealed_on", ""))
-        known = [i for i in self._index.get(key, ()) if not i.region]
+        known = self.national(key)
         target = known[0] if known else None
         if target is None:
             target = Instrument(row["title"], key, row.get("level", ""), "", "repealed", source="extra")
-            self._add(target)
+            self._items.append(None)
+            self._made.append(target)
+            self._index_as(len(self._made) - 1, _aliases(target))
         if row.get("status") == "repealed":
             target.status = "repealed"
             target.repealed_on = repealed_on or target.repealed_on
@@ -123,7 +142,11 @@ class Register:
 
 
 def _aliases(instrument: Instrument) -> set[str]:
-    keys = {normalize_title(instrument.title), normalize_title(instrument.name)}
+    return _keys(instrument.title, instrument.name)
+
+
+def _keys(title: str, name: str) -> set[str]:
+    keys = {normalize_title(title)} if name == title else {normalize_title(title), normalize_title(name)}
     for key in list(keys):
         for issuer in _ISSUERS:
             # 《关于办理…的解释》 written without its issuers, as citations often do.
@@ -169,7 +192,7 @@ class RegisterError(Exception):
 
 
 def get_register() -> Register:
-    """The bundled register, loaded on first use (about 30 ms) and shared afterwards."""
+    """The bundled register, loaded on first use and shared afterwards."""
     global _loaded
     if _loaded is None:
         with _lock:
