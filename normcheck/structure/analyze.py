@@ -67,7 +67,8 @@ def _main_file(groups: list[FileBlocks], sections: list[Section]) -> FileBlocks:
     for wanted in (NOTICE, NORM):
         for section in sections:
             if section.name == wanted:
-                return next((g for g in groups if g.file == section.file), groups[0])
+                return next((g for g in groups if g.positions[0] <= section.block_start <= g.positions[-1]),
+                            groups[0])
     return groups[0]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from normcheck.model import Document
@@ -189,7 +190,9 @@ def _restated_articles(doc: Document, structure: Structure, provisions: Provisio
                    if p.role == "restatement" and p.source.startswith("《") and p.start == 0]
         if len(blocks) < 2 or len(sources) * 2 < len(blocks):
             continue
-        source = max(set(sources), key=sources.count)
+        # Sources are in text order and most_common keeps that order among equal counts: on a tie the
+        # instrument the article names first governs.
+        source = Counter(sources).most_common(1)[0][0]
         for b in blocks:
             if b not in provisions.passages:
                 provisions.passages[b] = [Passage(b, 0, len(doc.blocks[b].text), "restatement", source)]

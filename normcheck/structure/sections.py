@@ -28,23 +28,26 @@ class FileBlocks:
 
 
 def group_by_file(doc: Document) -> list[FileBlocks]:
-    groups: dict[str, FileBlocks] = {}
-    current: FileBlocks | None = None
+    """The body blocks file by file, one group per run of a file: a file whose blocks resume after another
+    file's is a new group. Groups thus follow one another in block order without overlapping, and so do the
+    sections, articles and quoted regions cut from them."""
+    groups: list[FileBlocks] = []
     for position, block in enumerate(doc.blocks):
         if block.part == "body":
-            if current is None or current.file != block.file:
-                current = groups.get(block.file)
-                if current is None:
-                    current = groups[block.file] = FileBlocks(block.file, [])
-            current.positions.append(position)
-    return list(groups.values())
+            if not groups or groups[-1].file != block.file:
+                groups.append(FileBlocks(block.file, []))
+            groups[-1].positions.append(position)
+    return groups
 
 
 def find_sections(doc: Document, groups: list[FileBlocks]) -> list[Section]:
-    package = len(groups) > 1
+    package = len({group.file for group in groups}) > 1
     sections: list[Section] = []
+    kinds: dict[str, str | None] = {}  # A file that resumes keeps the type of its first run.
     for group in groups:
-        kind = _file_kind(doc, group) if package else None
+        if package and group.file not in kinds:
+            kinds[group.file] = _file_kind(doc, group)
+        kind = kinds.get(group.file)
         if kind is not None:
             sections.append(Section(kind, group.positions[0], group.positions[-1] + 1, group.file))
         else:

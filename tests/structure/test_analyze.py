@@ -25,6 +25,10 @@ blocks = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(st.lists(blocks, max_size=30))
 def test_analyze_never_raises_and_keeps_its_invariants(block_list: list[Block]) -> None:
+    _assert_invariants(block_list)
+
+
+def _assert_invariants(block_list: list[Block]) -> Structure:
     doc = Document("x", block_list)
     s = analyze(doc)
     n = len(block_list)
@@ -43,6 +47,18 @@ def test_analyze_never_raises_and_keeps_its_invariants(block_list: list[Block]) 
             assert 0 <= fact.block < n and 0 <= fact.start <= fact.end <= len(block_list[fact.block].text)
     for citation in s.citations + s.bare_citations:
         assert block_list[citation.block].text[citation.start:citation.end] == citation.text
+    return s
+
+
+def test_a_file_that_resumes_after_another_keeps_articles_in_order() -> None:
+    # The example the property above shrank to: the blocks of 起草说明.docx resume after a.docx's article.
+    # Its file was one group cut into one section across a.docx's block, the overlap was clipped off, and its
+    # second 第一条 became an article listed before a.docx's.
+    s = _assert_invariants([Block("", file="起草说明.docx"), Block("第一条", file="a.docx"),
+                            Block("第一条", file="起草说明.docx")])
+    assert [(a.number, a.block_start, a.block_end) for a in s.articles] == [(1, 1, 2)]
+    assert [(x.name, x.block_start, x.block_end, x.file) for x in s.sections if x.file == "起草说明.docx"] \
+        == [("起草说明", 0, 1, "起草说明.docx"), ("起草说明", 2, 3, "起草说明.docx")]
 
 
 def test_empty_and_degenerate_documents() -> None:
