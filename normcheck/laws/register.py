@@ -116,7 +116,7 @@ class Register:
         return [self._at(number) for number in self._index.get(key, ())]
 
     def _index_as(self, number: int, keys: set[str]) -> None:
-        for key in keys:
+        for key in sorted(keys):  # sorted: the index's order (keys(), did-you-mean) never depends on hashing
             bucket = self._index.setdefault(key, [])
             if number not in bucket:
                 bucket.append(number)

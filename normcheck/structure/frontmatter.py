@@ -58,7 +58,8 @@ def read_head(doc: Document, positions: list[int]) -> Head:
                 head.title = _title(doc, positions, k)
                 title_at = k
             continue
-        if k > title_at + _AFTER_TITLE:
+        if k > title_at + _AFTER_TITLE or h.article_heading(block) or h.division_heading(block):
+            # The body has begun: 第二条 ……按照下列规定处理： is a provision, not the 主送 line.
             break
         if head.doc_number is None and k == title_at + 1:
             number = h.doc_number_in(text)
