@@ -307,6 +307,18 @@ def test_filing_defects(old: str, new: str, expected: set[str]) -> None:
     assert fired(edit(PACKAGE, old, new)) == expected
 
 
+def test_effective_date_before_the_approving_notice() -> None:
+    # The attached measure is signed by the drafting department before the effective date; the government's
+    # 批转 notice is signed after it: the measure takes effect through the notice, so it is retroactive.
+    approving = ("XX区人民政府关于批转区交通运输局《XX区住宅小区停车管理办法》的通知\n"
+                 "区政府同意区交通运输局制订的《XX区住宅小区停车管理办法》，现转发给你们，请认真执行。\n"
+                 "XX区人民政府\n2021年2月8日\n")
+    measure = edit(BODY, IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期5年。") + "\nXX区交通运输局\n2021年1月20日"
+    found = fired(f"{approving}{measure}\n{EXPLANATION}")
+    assert "FILE-023" in found and "FILE-006" not in found
+    assert "FILE-023" not in fired(f"{approving.replace('2021年2月8日', '2021年1月25日')}{measure}\n{EXPLANATION}")
+
+
 @pytest.mark.parametrize(("old", "new"), [
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2025年12月31日。"),
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2026年1月31日。"),
