@@ -212,6 +212,8 @@ ELEMENT_CASES = [
     ("FAIR-012", True, "第五条 对与区属国资公司签订厂房租赁合同的企业，给予房租补贴。"),
     ("CC-057", False, "第九条 土地使用权转让价格明显低于市场价格的，市、县人民政府有优先购买权。"),
     ("FAIR-005", False, "第三条 单位生活垃圾处理费执行统一的收费标准。"),
+    # who executes a demolition does not make it a restatement: without the upper text it is the document's own
+    ("AUTH-007", True, "第九条 逾期未拆除的，由城管执法部门强制拆除，费用由当事人承担。"),
 ]
 
 
