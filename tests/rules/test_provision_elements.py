@@ -233,3 +233,11 @@ def test_an_effective_date_before_the_approving_notice_is_retroactive() -> None:
     assert "FILE-023" not in reported(approved_early)
     same_day = approved_late.replace("2019年7月6日", "2019年7月1日")
     assert "FILE-023" not in reported(same_day)
+
+
+def test_a_subsidy_tied_to_one_platform_in_a_document_without_articles() -> None:
+    # 一、二、 sections instead of 第…条: the subsidy is named in another section than the condition.
+    tied = "一、扶持对象\n通过区冷链物流服务平台开展冷链配送业务的经营者。\n二、扶持标准\n每车给予500元补贴。"
+    assert "FAIR-012" in reported(tied)
+    regulated = "一、适用对象\n通过区冷链物流服务平台开展冷链配送业务的经营者。\n二、管理要求\n经营者应当如实上传运单信息。"
+    assert "FAIR-012" not in reported(regulated)
