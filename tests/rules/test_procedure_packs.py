@@ -307,6 +307,27 @@ def test_filing_defects(old: str, new: str, expected: set[str]) -> None:
     assert fired(edit(PACKAGE, old, new)) == expected
 
 
+def test_effective_date_before_the_approving_notice() -> None:
+    # A published text: the attached measure is signed by the drafting department before the effective date,
+    # the government's 批转 notice after it; the measure takes effect through the notice, so it is retroactive.
+    approving = ("XX区人民政府关于批转区交通运输局《XX区住宅小区停车管理办法》的通知\n"
+                 "区政府同意区交通运输局制订的《XX区住宅小区停车管理办法》，现转发给你们，请认真执行。\n"
+                 "XX区人民政府\n2021年2月8日\n")
+    measure = edit(BODY, IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期5年。") + "\nXX区交通运输局\n2021年1月20日"
+    found = fired(f"{approving}{measure}")
+    assert "FILE-023" in found and "FILE-006" not in found
+    assert "FILE-023" not in fired(f"{approving.replace('2021年2月8日', '2021年1月25日')}{measure}")
+
+
+def test_a_filing_report_dated_after_the_effective_date_is_not_the_approving_notice() -> None:
+    # In a package the filing report (dated after publication) may come first; its date says nothing about
+    # when the measure took effect.
+    report = ("关于报送《XX区住宅小区停车管理办法》的备案报告\nXX市人民政府：\n"
+              "《XX区住宅小区停车管理办法》已于2020年12月28日印发，现将有关材料报送备案。\n"
+              "附件：1.正式文本 2.起草说明\nXX区人民政府\n2021年2月10日\n")
+    assert "FILE-023" not in fired(report + PACKAGE)
+
+
 @pytest.mark.parametrize(("old", "new"), [
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2025年12月31日。"),
     (IN_FORCE, "第六条 本办法自2021年2月1日起施行，有效期至2026年1月31日。"),
