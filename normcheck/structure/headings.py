@@ -51,8 +51,8 @@ ATTACHMENT_TITLED = re.compile(rf"^附\s*件\s*[{NUMERAL_CLASS}]{{0,3}}\s*[:：]
 _GENRES = ("办法", "规定", "细则", "规则", "意见", "决定", "通告", "公告", "方案", "规范", "标准", "制度",
            "准则", "规程", "目录", "清单", "措施", "通知", "命令", "令", "批复", "决议", "条例", "守则", "要点")
 _TITLE_SUFFIX = re.compile(r"[（(](?:试行|暂行|修订|修订稿|草案|送审稿|征求意见稿|\d{4}年修订)[)）]$")
-_NOTICE_TITLE = re.compile(r"关于.{0,90}(?:印发|发布|转发|公布|颁布|修订|修改).{0,90}的(?:通知|决定|通告|公告|令)$")
-_ISSUED_NAME = re.compile(r"(?:印发|发布|转发|公布|颁布)(.{2,90})的(?:通知|决定|通告|公告|令)$")
+_NOTICE_TITLE = re.compile(r"关于.{0,90}(?:印发|发布|转发|批转|公布|颁布|修订|修改).{0,90}的(?:通知|决定|通告|公告|令)$")
+_ISSUED_NAME = re.compile(r"(?:印发|发布|转发|批转|公布|颁布)(.{2,90})的(?:通知|决定|通告|公告|令)$")
 _CLOSING_PUNCTUATION = frozenset("。；，：:;,！？!?")
 _SUMMARY_MARK = re.compile(r"[（(](?:摘要|节选|简要|要点|概要)[）)]$")
 # The last character of any section heading: that of a name it ends with, or a quotation mark or bracket

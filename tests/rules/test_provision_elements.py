@@ -225,14 +225,15 @@ def test_element_behind_a_real_miss(rule: str, fires: bool, text: str) -> None:
 
 def test_an_effective_date_before_the_approving_notice_is_retroactive() -> None:
     # 批转、转发、印发通知的落款日期晚于所附办法的施行日期：办法经批转才发生效力，施行日期溯及既往。
+    # The notice's date is the document's issue date (not the drafting department's under the measure).
     approved_late = ("XX区人民政府关于批转区市容局制订的《XX区垃圾处理费征收办法》的通知\n区政府同意区市容局制订的办法，"
                      "现转发给你们。\nXX区人民政府\n2019年7月6日\nXX区垃圾处理费征收办法\n第一条 为规范收费，制定本办法。\n"
                      "第十四条 本办法自2019年7月1日起施行，有效期至2023年6月30日。\nXX区市容局\n2019年6月19日")
     approved_early = approved_late.replace("2019年7月6日", "2019年6月26日")
-    assert "FILE-023" in reported(approved_late)
-    assert "FILE-023" not in reported(approved_early)
+    assert "FILE-006" in reported(approved_late)
+    assert "FILE-006" not in reported(approved_early)
     same_day = approved_late.replace("2019年7月6日", "2019年7月1日")
-    assert "FILE-023" not in reported(same_day)
+    assert "FILE-006" not in reported(same_day)
 
 
 def test_a_subsidy_tied_to_one_platform_in_a_document_without_articles() -> None:
