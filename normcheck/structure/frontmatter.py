@@ -120,7 +120,7 @@ def find_signature(doc: Document, positions: list[int]) -> tuple[Fact | None, Fa
         block = doc.blocks[position]
         if h.is_table_cell(block):
             continue
-        found = _signature_date(block.text)
+        found = signature_date(block.text)
         if found is None:
             continue
         date, start, end = found
@@ -129,7 +129,7 @@ def find_signature(doc: Document, positions: list[int]) -> tuple[Fact | None, Fa
     return None, None
 
 
-def _signature_date(text: str) -> tuple[_dt.date, int, int] | None:
+def signature_date(text: str) -> tuple[_dt.date, int, int] | None:
     if len(text) > h.MAX_LINE or _DATE_MARK.search(text) is None or len(h.compact(text)) > _SIGNATURE_LENGTH:
         return None
     dates = find_dates(text)

@@ -84,6 +84,15 @@ def _segment(doc: Document, group: FileBlocks) -> list[Section]:
     norm_start = 0
     if opening:
         starts.append((0, opening))
+        # One file holding a whole package: the filing report (or 起草说明) first, signed, then the notice.
+        later = _notice_after_signature(texts, opening_at)
+        if later is not None:
+            starts.append((later, NOTICE))
+            found = _norm_start(doc, positions, texts, later)
+            if found is not None:
+                starts.append((found, NORM))
+            # The report's own 附件 list is not an attachment of the norm.
+            norm_start = found if found is not None else len(texts)
     elif notice is None:
         starts.append((0, NORM))
     else:
@@ -118,6 +127,19 @@ def _notice_title(texts: list[str]) -> int | None:
             return k
         if h.is_notice_title(text + "".join(texts[k + 1:k + 2])) and "《" in text and "》" not in text:
             return k  # a long title broken over two lines
+    return None
+
+
+def _notice_after_signature(texts: list[str], opening_at: int) -> int | None:
+    """A notice title (关于印发《…》的通知) after the signature date that closes an explanatory opening part."""
+    from normcheck.structure.frontmatter import signature_date
+
+    signed = False
+    for k in range(opening_at + 1, len(texts)):
+        if signature_date(texts[k]) is not None:
+            signed = True
+        elif signed and h.is_notice_title(texts[k]):
+            return k
     return None
 
 

@@ -106,3 +106,30 @@ def test_explanatory_file_opening_under_its_authors_name() -> None:
     assert names(text_doc("XX区司法局\n关于《XX区物业管理办法》的合法性审核意见书\n前司审〔2024〕21号\n经审核，合法。")) == [
         ("合法性审核意见", 0, 4)]
     assert names(text_doc("XX区司法局\n审核意见\n第一条 甲。")) == [("正文", 0, 3)]
+
+
+def test_one_file_holding_a_filing_report_then_the_notice_and_the_norm() -> None:
+    from normcheck.model import Block, Document
+    from normcheck.structure import analyze
+
+    lines = ["关于报送《XX区住宅小区停车管理办法》的备案报告", "XX市人民政府：",
+             "《XX区住宅小区停车管理办法》已于2020年12月28日印发，现将有关材料报送备案。",
+             "附件：1.正式文本 2.起草说明", "XX区人民政府", "2021年2月10日",
+             "XX区人民政府关于印发《XX区住宅小区停车管理办法》的通知", "各街道办事处：",
+             "现将《XX区住宅小区停车管理办法》印发给你们。", "XX区人民政府", "2020年12月28日",
+             "XX区住宅小区停车管理办法", "第一条 为了规范停车管理，制定本办法。", "第六条 本办法自2021年2月1日起施行，有效期5年。"]
+    s = analyze(Document("x", [Block(line) for line in lines]))
+    assert [(x.name, x.block_start, x.block_end) for x in s.sections] == [
+        ("备案报告", 0, 6), ("印发通知", 6, 11), ("正文", 11, 14)]
+    assert s.issue_date is not None and s.issue_date.block == 10
+
+
+def test_a_notice_named_inside_a_report_before_its_signature_is_not_a_new_part() -> None:
+    from normcheck.model import Block, Document
+    from normcheck.structure import analyze
+
+    lines = ["关于报送《XX区停车管理办法》的备案报告", "XX市人民政府：",
+             "XX区人民政府关于印发《XX区停车管理办法》的通知", "已于2020年12月28日印发，现报送备案。",
+             "XX区人民政府", "2021年2月10日"]
+    s = analyze(Document("x", [Block(line) for line in lines]))
+    assert [x.name for x in s.sections] == ["备案报告"]
