@@ -2,14 +2,14 @@
 here, so every error carries the file, line and column of the offending text."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from normcheck.dsl import ast
 from normcheck.engine import matchers as m
 from normcheck.engine.fold import fold, fold_regex_source
-from normcheck.engine.saferegex import RegexProblem, SafeRegex, build_filter, compile_safe
+from normcheck.engine.saferegex import RegexProblem, SafeRegex, compile_safe
 from normcheck.errors import RuleError
 from normcheck.structure.vocab import FRAMES
 
@@ -18,8 +18,9 @@ MAX_PATTERN_CHAIN = 40
 
 
 class Library:
-    """Everything the rules of one load share: named lists, patterns, maps, params, the literal terms
-    (one Aho-Corasick automaton) and the regexes (one RE2 filter) that prefilter every document."""
+    """Everything the rules of one load share: named lists, patterns, maps, params, and the literal terms
+    and regexes that prefilter every document (one Aho-Corasick automaton for the terms and the literal
+    pieces the regexes require, see normcheck.engine.prefilter)."""
 
     def __init__(self) -> None:
         self.lists: dict[str, tuple[str, ...]] = {}
@@ -97,25 +98,24 @@ class Library:
 
     # ---- prefilter ---------------------------------------------------------------------------
     def scan_terms(self, shadow: str) -> dict[str, list[int]]:
-        """Start offsets of every folded term in ``shadow`` (one Aho-Corasick pass)."""
-        if not self._terms:
-            return {}
+        """Start offsets of every folded term, and of every literal piece the regexes require, in
+        ``shadow`` (one Aho-Corasick pass)."""
         if self._automaton is None:
+            from normcheck.engine.prefilter import RegexPrefilter
             from normcheck.engine.scan import TermScanner
 
-            self._automaton = TermScanner(self._terms)
+            self._regex_set = RegexPrefilter(self._set_sources)
+            self._automaton = TermScanner(self._terms | self._regex_set.atoms)
         return self._automaton.scan(shadow)  # type: ignore[no-any-return]
 
-    def scan_regexes(self, shadow: str) -> set[int]:
-        """Indexes of the regexes that may occur in ``shadow``: RE2's FilteredRE2 looks for the literal
-        pieces every match of a pattern must contain (patterns without such pieces always run)."""
-        if not self._set_sources:
-            return set()
+    def regex_hits(self, occurrences: dict[str, list[int]]) -> Container[int]:
+        """The slots of the regexes that may match a document with these ``scan_terms`` results (``slot
+        in hits``): those whose required literal pieces occur (see normcheck.engine.prefilter)."""
         if self._regex_set is None:
-            self._regex_set = build_filter(self._set_sources)
-        return set(self._regex_set.Match(shadow, potential=True) or ())
+            self.scan_terms("")
+        return self._regex_set.lazy_hits(occurrences)  # type: ignore[no-any-return]
 
-    def active_rules(self, terms: dict[str, list[int]], regexes: set[int]) -> set[str]:
+    def active_rules(self, terms: dict[str, list[int]], regexes: Container[int]) -> set[str]:
         """IDs of this library's rules that may fire in a document with these prefilter results."""
         if self._gate is None:
             from normcheck.engine.gate import GateIndex

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from normcheck.engine.fold import fold
@@ -35,7 +36,7 @@ class DocContext:
         self._primitives: dict[int, tuple[list[Match], list[int]]] = {}
         self._whole: dict[int, tuple[list[Match], list[int]] | None] = {}
         self._occurrences: dict[str, list[int]] | None = None
-        self._regex_hits: set[int] | None = None
+        self._regex_hits: Container[int] | None = None
         self._block_sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._base: dict[tuple[str, str | None], set[int]] = {}
         self._units: dict[tuple[str, str | None, str | None], list[Unit]] = {}
@@ -75,9 +76,9 @@ class DocContext:
             self._occurrences = self.library.scan_terms(self.shadow)
         return self._occurrences
 
-    def regex_hits(self) -> set[int]:
+    def regex_hits(self) -> Container[int]:
         if self._regex_hits is None:
-            self._regex_hits = self.library.scan_regexes(self.shadow)
+            self._regex_hits = self.library.regex_hits(self.term_occurrences())
         return self._regex_hits
 
     # ---- positions ---------------------------------------------------------------------------

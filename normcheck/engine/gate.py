@@ -1,11 +1,12 @@
 """Which rules can fire in a document at all, from the prefilter results alone.
 
 A rule made only of ``forbid`` checks can fire only where one of its anchors occurs. An inverted index
-from anchor (folded term, regex slot) to rules turns the document's Aho-Corasick hits and RE2 filter
+from anchor (folded term, regex slot) to rules turns the document's Aho-Corasick hits and regex prefilter
 results into the set of rules worth running; the others are skipped without any per-rule work.
 """
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from normcheck.engine import matchers as m
@@ -32,13 +33,15 @@ class GateIndex:
                 elif isinstance(primitive, m.Pattern) and primitive.index is not None:
                     self.by_regex.setdefault(primitive.index, []).append(rule.id)
 
-    def active(self, terms: dict[str, list[int]], regexes: set[int]) -> set[str]:
-        """IDs of the rules to run, given the folded terms and regex slots found in the document."""
+    def active(self, terms: dict[str, list[int]], regexes: Container[int]) -> set[str]:
+        """IDs of the rules to run, given the folded terms found in the document and the regex slots that
+        may match there (asked slot by slot: only anchors of rules not already active are asked)."""
         found = set(self.always)
         for term in terms:
             found.update(self.by_term.get(term, ()))
-        for index in regexes:
-            found.update(self.by_regex.get(index, ()))
+        for index, rules in self.by_regex.items():
+            if not found.issuperset(rules) and index in regexes:
+                found.update(rules)
         return found
 
 

@@ -1,8 +1,8 @@
 """Regular expressions that cannot hang a run.
 
-Every pattern must compile under RE2 (linear time, no backreferences or look-around). RE2's FilteredRE2
-decides which patterns can occur in a text at all (from the literal pieces each match must contain); the
-matches of those are then extracted with Python's ``re``,
+Every pattern must compile under RE2 (linear time, no backreferences or look-around). Which patterns can
+occur in a text at all is decided from the literal pieces each match must contain (normcheck.engine.prefilter);
+the matches of those are then extracted with Python's ``re``,
 which is faster per match, but only for patterns RE2 accepted — such patterns have no constructs that
 backtrack catastrophically. Patterns that could backtrack for long in ``re`` (a repeated group that repeats
 or branches inside, or a large combined repetition range), and patterns that ``re`` reads differently or
@@ -185,16 +185,3 @@ def _has_repeat_or_branch(items: Any) -> bool:
         if name == "SUBPATTERN" and _has_repeat_or_branch(arg[-1]):
             return True
     return False
-
-
-def build_filter(sources: list[str]) -> Any:
-    """A FilteredRE2 over ``sources`` (case-insensitive ones carry ``(?i)``): its ``Match(text,
-    potential=True)`` names the patterns whose required literal pieces all occur in ``text``."""
-    import re2
-
-    options = _options(True)
-    regex_filter = re2.Filter()
-    for source in sources:
-        regex_filter.Add(source, options)
-    regex_filter.Compile()
-    return regex_filter
