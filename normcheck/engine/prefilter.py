@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _sre_parser  # type: ignore[import-not-found]
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,7 +32,9 @@ _FLAGS = re.ASCII | re.IGNORECASE
 def requirement(source: str) -> Requirement:
     """What every match of the (case-insensitive) pattern ``source`` contains; ALWAYS when nothing."""
     try:
-        tree = _sre_parser.parse(source, _FLAGS)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "possible nested set" and the like: RE2 is the judge of syntax
+            tree = _sre_parser.parse(source, _FLAGS)
     except Exception:  # noqa: BLE001 - RE2-only syntax such as \\p{Han}: no requirement, the pattern runs
         return ALWAYS
     return _folded(_formula(_sequence(list(tree))))

@@ -1,6 +1,7 @@
-"""The one pass over a document's text that every rule shares: all literal terms of the loaded rules at
-once (an Aho-Corasick automaton), and the regular expressions whose required literal pieces occur (an RE2
-filter). Which rules can fire, and where the terms stand, follow from these two scans."""
+"""The one pass over a document's text that every rule shares: an Aho-Corasick automaton over all literal
+terms of the loaded rules and the literal pieces their regular expressions require (see
+normcheck.engine.prefilter). Which rules can fire, which regexes can match, and where the terms stand
+follow from this scan."""
 from __future__ import annotations
 
 import functools
@@ -8,8 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 
 # Above this many distinct first characters the automaton scans a two-character encoding of the text:
-# its nodes then have at most a few hundred children each (see ``_encoding``), and the scan stays as
-# fast with thousands of terms as with a hundred.
+# its nodes then have at most 256 children each (see ``_encoding``), and the scan stays as fast with
+# thousands of terms as with a hundred.
 _WIDE_ROOT = 256
 
 
@@ -35,9 +36,12 @@ class TermScanner:
         if self._empty:
             return found
         if self.encoded:
-            # Every character is two in the encoding, so offsets halve.
+            # Every character is two in the encoding: offsets halve, and a match that starts in the middle
+            # of a character is no match.
             for end, term in self._automaton.iter(_encode(text)):
-                found.setdefault(term, []).append((end + 1) // 2 - len(term))
+                start = end + 1 - 2 * len(term)
+                if not start & 1:
+                    found.setdefault(term, []).append(start >> 1)
         else:
             for end, term in self._automaton.iter(text):
                 found.setdefault(term, []).append(end - len(term) + 1)
@@ -45,20 +49,22 @@ class TermScanner:
 
 
 class _Encoding(dict[int, str]):
-    """Character → two characters: its high bits from one range, its low byte from another, so that an
-    encoded term can only match at the start of an encoded character."""
+    """Character → two characters, its high and its low byte (as UTF-16-BE read as Latin-1 writes a
+    character of the Basic Multilingual Plane); a character beyond it gets a pair no such character has."""
 
     def __missing__(self, code: int) -> str:
-        return chr(0x1000 + (code >> 8)) + chr(0x200 + (code & 0xFF))
+        return chr(0x100 + (code >> 8)) + chr(code & 0xFF)
 
 
 @functools.cache
 def _encoding() -> _Encoding:
     table = _Encoding()
     for code in range(0x10000):
-        table[code] = chr(0x100 + (code >> 8)) + chr(0x200 + (code & 0xFF))
+        table[code] = chr(code >> 8) + chr(code & 0xFF)
     return table
 
 
 def _encode(text: str) -> str:
+    if not text or max(text) <= "\uffff":
+        return text.encode("utf-16-be", "surrogatepass").decode("latin-1")
     return text.translate(_encoding())
