@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from normcheck.errors import InputError
-from normcheck.model import Block, Document
+from normcheck.model import Block, Document, make_block
 from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
 from normcheck.reader.package import Package, parse_xml
 from normcheck.reader.story import Paragraph, StoryWalker, W
@@ -167,11 +167,10 @@ def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: s
     """Add the paragraphs of one part as Blocks, numbered on from the blocks of the same ``part`` already
     read (``counts`` holds how many: every block of one package has the same ``file``)."""
     index = counts.get(part, 0)
-    for para in paragraphs:
+    add = blocks.append
+    for text, label, style, outline, cell, xml_index, kind in paragraphs:
         index += 1
-        blocks.append(Block(text=para.text, part=part, index=index, file=file, kind=para.kind, label=para.label,
-                            style=para.style, outline=para.outline, cell=para.cell, xml_index=para.xml_index,
-                            xml_part=member))
+        add(make_block(text, part, index, file, kind, label, style, outline, cell, xml_index, member))
     counts[part] = index
 
 

@@ -8,8 +8,6 @@ anchors them. A paragraph whose mark is deleted is merged into the next one, whi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
 from normcheck.reader.numbering import Numbering
@@ -49,15 +47,9 @@ WARN_NUMBERING = "文档的自动编号过长或过多，超出上限的编号�
 WARN_FIELD = "文档含有未结束的域（缺少域结束标记），其后的文字可能未读取"
 
 
-@dataclass(slots=True)
-class Paragraph:
-    text: str
-    label: str
-    style: str
-    outline: int | None
-    cell: tuple[int, int, int] | None
-    xml_index: int | None
-    kind: str
+# One paragraph read: (text, label, style, outline, cell, xml_index, kind). A plain tuple: the reader makes
+# one per paragraph and turns it into a Block at once.
+Paragraph = tuple[str, str, str, int | None, tuple[int, int, int] | None, int | None, str]
 
 
 def _on(el: etree._Element | None) -> bool:
@@ -220,7 +212,7 @@ class StoryWalker:
             text = (label + suffix + text).rstrip()
         if not text:
             return
-        self.paragraphs.append(Paragraph(text, label, style, outline, self._cell, xml_index, self._kind))
+        self.paragraphs.append((text, label, style, outline, self._cell, xml_index, self._kind))
 
     def _flush_carry(self) -> None:
         if self._carry:
