@@ -26,6 +26,7 @@ _WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", 
                                       "bdo"))
 _BLOCK_WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "customXml", "smartTag"))
 _MATH = frozenset((M + "oMath", M + "oMathPara"))
+_INLINE_CONTAINERS = _WRAPPERS | {SDT, ALT} | _MATH
 _BREAKS = frozenset((W + "br", W + "cr"))
 _TABS = frozenset((W + "tab", W + "ptab"))
 _GRAPHICS = frozenset((W + "drawing", W + "pict", W + "object"))
@@ -130,7 +131,10 @@ class StoryWalker:
 
     def blocks(self, container: etree._Element) -> None:
         for child in container:
-            self.block(child)
+            if child.tag == P:
+                self.paragraph(child)
+            else:
+                self.block(child)
 
     def block(self, child: etree._Element) -> None:
         """Read one child of a story container (paragraph, table, content control, wrapper)."""
@@ -155,10 +159,37 @@ class StoryWalker:
     def paragraph(self, p: etree._Element) -> None:
         pieces: list[str] = []
         boxes: list[etree._Element] = []
-        self.inline(p, pieces, boxes)
-        ppr = p[0] if len(p) else None
+        add = pieces.append
+        plain = not self._may_hide
+        ppr = None
+        first = True
+        # The paragraph's inline content, as ``inline`` reads it, with ``run`` unrolled for the common case
+        # of a part where no run can be hidden.
+        for child in p:
+            tag = child.tag
+            if tag == R:
+                if plain:
+                    for item in child:
+                        item_tag = item.tag
+                        if item_tag == T:
+                            if not self._instr_depth:
+                                add(item.text or "")
+                            elif item.text:
+                                self._dropped_in_field = True
+                        elif item_tag == RPR or (self._instr_depth and item_tag != _FLDCHAR):
+                            continue
+                        else:
+                            self._run_item(item, item_tag, pieces, boxes)
+                else:
+                    self.run(child, pieces, boxes)
+            elif tag == PPR:
+                if first:
+                    ppr = child
+            elif tag in _INLINE_CONTAINERS:
+                self._inline_item(child, tag, pieces, boxes)
+            first = False
         style, num_id, ilvl, outline, mark_gone = "", None, None, None, False
-        if ppr is not None and ppr.tag == PPR:
+        if ppr is not None:
             # One pass over the children: lxml's find() runs its path machinery in Python on every call,
             # and a tag-filtered iterchildren() costs more to set up than the few children it would skip.
             may_delete_marks = self._may_delete_marks
@@ -241,22 +272,27 @@ class StoryWalker:
             tag = child.tag
             if tag == R:
                 self.run(child, pieces, boxes)
-            elif tag in _WRAPPERS:
-                self.inline(child, pieces, boxes)
-            elif tag == SDT:
-                content = child.find(SDT_CONTENT)
-                props = child.find(SDT_PR)
-                placeholder = props is not None and props.find(W + "showingPlcHdr") is not None
-                if placeholder:
-                    self._warn(WARN_PLACEHOLDER)
-                elif content is not None:
-                    self.inline(content, pieces, boxes)
-            elif tag == ALT:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    self.inline(choice, pieces, boxes)
-            elif tag in _MATH:
-                self._warn(WARN_MATH)
+            elif tag in _INLINE_CONTAINERS:
+                self._inline_item(child, tag, pieces, boxes)
+
+    def _inline_item(self, child: etree._Element, tag: str, pieces: list[str], boxes: list[etree._Element]) -> None:
+        """An inline child other than a run: a wrapper, a content control, alternate content or an equation."""
+        if tag in _WRAPPERS:
+            self.inline(child, pieces, boxes)
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            props = child.find(SDT_PR)
+            placeholder = props is not None and props.find(W + "showingPlcHdr") is not None
+            if placeholder:
+                self._warn(WARN_PLACEHOLDER)
+            elif content is not None:
+                self.inline(content, pieces, boxes)
+        elif tag == ALT:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                self.inline(choice, pieces, boxes)
+        elif tag in _MATH:
+            self._warn(WARN_MATH)
 
     def _hidden(self, rpr: etree._Element) -> bool:
         """Direct w:vanish (either value) decides; otherwise the run's character style does."""
@@ -286,33 +322,38 @@ class StoryWalker:
                     self._warn(WARN_HIDDEN)
             elif hidden or (self._instr_depth and tag != _FLDCHAR):
                 continue
-            elif tag in _TABS:
-                pieces.append("\t")
-            elif tag in _BREAKS:
-                pieces.append("\n")
-            elif tag == _FLDCHAR:
-                self._field_char(child.get(_FLDTYPE, ""))
-            elif tag == _SYM:
-                pieces.append(_symbol(child))
-            elif tag == _NBH:
-                pieces.append("-")
-            elif tag == _SOFT:
-                continue
-            elif tag in _GRAPHICS:
-                found = _find_text_boxes(child)
-                boxes.extend(found)
-                if tag == W + "object" and not found:
-                    self._warn(WARN_OBJECT)
-            elif tag == ALT:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    self.run(choice, pieces, boxes)
-            elif tag == _RUBY:
-                base = child.find(W + "rubyBase")
-                if base is not None:
-                    self.inline(base, pieces, boxes)
-            elif tag in _MATH:
-                self._warn(WARN_MATH)
+            else:
+                self._run_item(child, tag, pieces, boxes)
+
+    def _run_item(self, child: etree._Element, tag: str, pieces: list[str], boxes: list[etree._Element]) -> None:
+        """A shown child of a run other than w:t and w:rPr."""
+        if tag in _TABS:
+            pieces.append("\t")
+        elif tag in _BREAKS:
+            pieces.append("\n")
+        elif tag == _FLDCHAR:
+            self._field_char(child.get(_FLDTYPE, ""))
+        elif tag == _SYM:
+            pieces.append(_symbol(child))
+        elif tag == _NBH:
+            pieces.append("-")
+        elif tag == _SOFT:
+            return
+        elif tag in _GRAPHICS:
+            found = _find_text_boxes(child)
+            boxes.extend(found)
+            if tag == W + "object" and not found:
+                self._warn(WARN_OBJECT)
+        elif tag == ALT:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                self.run(choice, pieces, boxes)
+        elif tag == _RUBY:
+            base = child.find(W + "rubyBase")
+            if base is not None:
+                self.inline(base, pieces, boxes)
+        elif tag in _MATH:
+            self._warn(WARN_MATH)
 
     def _field_char(self, kind: str) -> None:
         if kind == "begin":
@@ -341,21 +382,28 @@ class StoryWalker:
                 if deleted:
                     continue
             for tc in _children(tr, TC):
+                # The cell's children are made into Python objects once, for its properties and its walk.
+                kids = list(tc)
                 span, skip = 1, False
-                tc_pr = tc[0] if len(tc) and tc[0].tag == TCPR else tc.find(TCPR)
+                tc_pr = kids[0] if kids and kids[0].tag == TCPR else next((k for k in kids if k.tag == TCPR), None)
                 if tc_pr is not None:
                     span, skip = _cell_props(tc_pr)
                 if not skip:
-                    self._cell_blocks(tc, (number, row_index, column) if top else self._cell)
+                    self._cell_blocks(kids, (number, row_index, column) if top else self._cell)
                 column += span
             row_index += 1
 
-    def _cell_blocks(self, tc: etree._Element, cell: tuple[int, int, int] | None) -> None:
+    def _cell_blocks(self, kids: list[etree._Element], cell: tuple[int, int, int] | None) -> None:
         outer_kind, outer_cell = self._kind, self._cell
         self._cell = cell
         if self._kind == "paragraph":
             self._kind = "cell"
-        self.blocks(tc)
+        for child in kids:
+            tag = child.tag
+            if tag == P:
+                self.paragraph(child)
+            elif tag != TCPR:
+                self.block(child)
         self._flush_carry()
         self._kind, self._cell = outer_kind, outer_cell
 
