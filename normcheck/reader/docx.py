@@ -17,7 +17,7 @@ from lxml import etree
 
 from normcheck.errors import InputError
 from normcheck.model import Block, Document, make_block
-from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
+from normcheck.reader.numbering import Definitions, Numbering, StyleInfo, parse_numbering, parse_styles
 from normcheck.reader.package import Package, parse_xml
 from normcheck.reader.story import Paragraph, StoryWalker, W
 from normcheck.reader.streaming import (
@@ -97,12 +97,24 @@ def read_docx_package(package: Package, name: str) -> Document:
             return hiding_styles[0]
 
         numbering_parts = members("numbering")
-        numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None, load_styles)
     except InputError:
         if streamed:
             # As when the main part is parsed first: its own fault is the one reported.
             check_main_root(parse_xml(data, main, package), main)
         raise
+    # The main part while it is being streamed, not yet known to be well formed.
+    unchecked_main = [data] if streamed else []
+
+    def load_numbering() -> Definitions:
+        # numbering.xml is read when a paragraph first resolves to a numbering instance, if ever.
+        try:
+            return parse_numbering(package.xml(numbering_parts[0]) if numbering_parts else None)
+        except InputError:
+            for main_data in unchecked_main:
+                check_main_root(parse_xml(main_data, main, package), main)
+            raise
+
+    numbering = Numbering(None, load_styles, load_definitions=load_numbering)
     warnings: list[str] = []
     blocks: list[Block] = []
 
@@ -110,6 +122,7 @@ def read_docx_package(package: Package, name: str) -> Document:
     walker = StoryWalker(root, numbering, warnings, **flags)
     if root is None:
         stream_body(data, main, package, walker)
+        unchecked_main.clear()
     else:
         body = root.find(W + "body")
         if body is not None:
