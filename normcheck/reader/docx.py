@@ -19,6 +19,7 @@ from normcheck.errors import InputError
 from normcheck.model import Block, Document, make_block
 from normcheck.reader.numbering import Definitions, Numbering, StyleInfo, parse_numbering, parse_styles
 from normcheck.reader.package import Package, parse_xml
+from normcheck.reader.partcache import PartCache
 from normcheck.reader.story import Paragraph, StoryWalker, W
 from normcheck.reader.streaming import (
     OTHER_OFFICE,
@@ -37,6 +38,9 @@ _CORE_FIELDS = {
     "{http://purl.org/dc/terms/}created": "created",
     "{http://purl.org/dc/terms/}modified": "modified",
 }
+# Styles and numbering definitions are never changed once parsed, so documents sharing a template share them.
+_STYLES: PartCache[dict[str, StyleInfo]] = PartCache()
+_NUMBERING: PartCache[Definitions] = PartCache()
 _NOTE_SKIP = frozenset(("separator", "continuationSeparator", "continuationNotice"))
 _DIGITS = re.compile(r"(\d+)")
 
@@ -89,7 +93,10 @@ def read_docx_package(package: Package, name: str) -> Document:
         @cache
         def load_styles() -> dict[str, StyleInfo]:
             styles = members("styles")
-            return parse_styles(package.xml(styles[0])) if styles else {}
+            if not styles:
+                return {}
+            return _STYLES.get(package.read(styles[0]), package,
+                               lambda data: parse_styles(parse_xml(data, styles[0], package)))
 
         def styles_hide() -> bool:
             if not hiding_styles:
@@ -107,8 +114,11 @@ def read_docx_package(package: Package, name: str) -> Document:
 
     def load_numbering() -> Definitions:
         # numbering.xml is read when a paragraph first resolves to a numbering instance, if ever.
+        if not numbering_parts:
+            return parse_numbering(None)
         try:
-            return parse_numbering(package.xml(numbering_parts[0]) if numbering_parts else None)
+            return _NUMBERING.get(package.read(numbering_parts[0]), package,
+                                  lambda data: parse_numbering(parse_xml(data, numbering_parts[0], package)))
         except InputError:
             for main_data in unchecked_main:
                 check_main_root(parse_xml(main_data, main, package), main)
