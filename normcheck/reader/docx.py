@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 from lxml import etree
 
@@ -164,7 +165,7 @@ def read_docx_package(package: Package, name: str) -> Document:
 
 
 def _parse_part(package: Package, member: str, styles_hide: Callable[[], bool]
-                ) -> tuple[etree._Element, dict[str, bool]]:
+                ) -> tuple[etree._Element, StoryFlags]:
     """Parse a story part, and tell from its raw bytes whether hidden text or deletions can occur at all."""
     data = package.read(member)
     flags = _story_flags(data)
@@ -172,17 +173,25 @@ def _parse_part(package: Package, member: str, styles_hide: Callable[[], bool]
     return parse_xml(data, member, package), flags
 
 
-def _allow_style_hiding(flags: dict[str, bool], data: bytes, styles_hide: Callable[[], bool]) -> None:
+def _allow_style_hiding(flags: StoryFlags, data: bytes, styles_hide: Callable[[], bool]) -> None:
     # Text can also be hidden by a character style: only worth a look when runs name styles at all.
     if not flags["may_hide"] and b"rStyle" in data and styles_hide():
         flags["may_hide"] = True
 
 
-def _story_flags(data: bytes) -> dict[str, bool]:
+class StoryFlags(TypedDict):
+    """What the raw bytes of a part rule out, for ``StoryWalker``."""
+
+    may_hide: bool
+    may_delete_marks: bool | Callable[[], bool]
+
+
+def _story_flags(data: bytes) -> StoryFlags:
     # Non-UTF-8 parts are re-encoded by parse_xml; in UTF-16 the ASCII probes would miss.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return {"may_hide": True, "may_delete_marks": True}
-    return {"may_hide": b"anish" in data, "may_delete_marks": b"del" in data or b"moveFrom" in data}
+    # Looking for deletions is left to the first paragraph mark that has run properties: many parts have none.
+    return {"may_hide": b"anish" in data, "may_delete_marks": lambda: b"del" in data or b"moveFrom" in data}
 
 
 def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str,

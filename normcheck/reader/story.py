@@ -8,6 +8,8 @@ anchors them. A paragraph whose mark is deleted is merged into the next one, whi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from normcheck.reader.numbering import Numbering
@@ -70,9 +72,10 @@ class StoryWalker:
     """Collects the paragraphs of one or more stories of one XML part, sharing numbering counters."""
 
     def __init__(self, root: etree._Element | None, numbering: Numbering, warnings: list[str], *,
-                 may_hide: bool = True, may_delete_marks: bool = True) -> None:
+                 may_hide: bool = True, may_delete_marks: bool | Callable[[], bool] = True) -> None:
         # Callers that know from the raw XML that no w:vanish / no deletion exists let the walk skip the
-        # run-property and paragraph-mark scans, which are most of its element visits.
+        # run-property and paragraph-mark scans, which are most of its element visits. Whether marks may be
+        # deleted can be a question asked at the first paragraph mark with run properties, if any.
         self._may_hide = may_hide
         self._may_delete_marks = may_delete_marks
         self.numbering = numbering
@@ -192,7 +195,6 @@ class StoryWalker:
         if ppr is not None:
             # One pass over the children: lxml's find() runs its path machinery in Python on every call,
             # and a tag-filtered iterchildren() costs more to set up than the few children it would skip.
-            may_delete_marks = self._may_delete_marks
             for child in ppr:
                 tag = child.tag
                 if tag == _PSTYLE:
@@ -205,7 +207,7 @@ class StoryWalker:
                             ilvl = _int_val(item, 0)
                 elif tag == _OUTLINE:
                     outline = _int_val(child, 9)
-                elif tag == RPR and may_delete_marks and not mark_gone:
+                elif tag == RPR and not mark_gone and self._marks_may_be_deleted():
                     mark_gone = next(child.iterchildren(*_MARK_GONE), None) is not None
         if mark_gone:
             if self._carry_index is None:
@@ -235,6 +237,12 @@ class StoryWalker:
         self._emit(text, label, suffix, style, outline, xml_index)
         for box in boxes:
             self._text_box(box)
+
+    def _marks_may_be_deleted(self) -> bool:
+        may = self._may_delete_marks
+        if not isinstance(may, bool):
+            may = self._may_delete_marks = may()
+        return may
 
     def _emit(self, text: str, label: str, suffix: str, style: str, outline: int | None,
               xml_index: int | None) -> None:
