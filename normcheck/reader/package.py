@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from normcheck.errors import InputError
+from normcheck.reader.partcache import PartCache
 
 DEFAULT_MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5000
@@ -60,6 +61,7 @@ except ImportError:  # Python built without lzma: zipfile then raises RuntimeErr
 _LOCAL_HEADER = struct.Struct("<4s2xH18xHH")
 # Encrypted (bit 0), compressed patched data (bit 5), strong encryption (bit 6): zipfile's own path decides.
 _UNPLAIN_FLAGS = 0x01 | 0x20 | 0x40
+_RELATIONSHIPS: PartCache[list[tuple[str, str, str, str]]] = PartCache()
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
 
@@ -194,14 +196,19 @@ class Package:
         member = self.find(rels_name)
         if member is None:
             return []
-        rows = []
-        for rel in self.xml(member).iter(_REL_NS):
-            target = rel.get("Target", "")
-            mode = rel.get("TargetMode", "Internal")
-            if mode == "Internal":
-                target = _resolve(folder, target)
-            rows.append((rel.get("Id", ""), rel_kind(rel.get("Type", "")), target, mode))
-        return rows
+
+        def parse(data: bytes) -> list[tuple[str, str, str, str]]:
+            rows = []
+            for rel in parse_xml(data, member, self).iter(_REL_NS):
+                target = rel.get("Target", "")
+                mode = rel.get("TargetMode", "Internal")
+                if mode == "Internal":
+                    target = _resolve(folder, target)
+                rows.append((rel.get("Id", ""), rel_kind(rel.get("Type", "")), target, mode))
+            return rows
+
+        # Shared with other packages that hold the same relationships part in the same folder: never changed.
+        return _RELATIONSHIPS.get(self.read(member), self, parse, folder)
 
 
 def _inflate_failed(name: str, exc: BaseException) -> NoReturn:

@@ -61,3 +61,13 @@ def test_documents_sharing_styles_read_as_alone(tmp_path: Path) -> None:
     paths = [build_docx(tmp_path / f"{i}.docx", body, styles=STYLES) for i in range(3)]
     docs = [read_path(path) for path in paths]
     assert [[b.outline for b in doc.blocks] for doc in docs] == [[0, 1, None]] * 3
+
+
+def test_same_relationships_in_another_folder_resolve_there(tmp_path: Path) -> None:
+    body = p("第一章", style="Heading1") + p("正文")
+    first = read_path(build_docx(tmp_path / "word.docx", body, styles=STYLES, headers=[p("页眉甲")]))
+    second = read_path(build_docx(tmp_path / "other.docx", body, styles=STYLES, headers=[p("页眉乙")],
+                                  main_name="content/main.xml"))
+    for doc, header, member in ((first, "页眉甲", "word/header1.xml"), (second, "页眉乙", "content/header1.xml")):
+        assert [(b.text, b.outline) for b in doc.blocks if b.part == "body"] == [("第一章", 0), ("正文", None)]
+        assert [(b.text, b.xml_part) for b in doc.blocks if b.part == "header"] == [(header, member)]
