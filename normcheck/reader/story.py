@@ -383,17 +383,18 @@ class StoryWalker:
             self._tables += 1
         row_index = 0
         for tr in _children(tbl, TR):
-            tr_pr = tr[0] if len(tr) and tr[0].tag == TRPR else tr.find(TRPR)
+            # A row's and a cell's children are made into Python objects once, for properties and walk.
+            row = list(tr)
+            tr_pr = _first(row, TRPR)
             column = 0
             if tr_pr is not None:
                 deleted, column = _row_props(tr_pr)
                 if deleted:
                     continue
-            for tc in _children(tr, TC):
-                # The cell's children are made into Python objects once, for its properties and its walk.
+            for tc in _children(row, TC):
                 kids = list(tc)
                 span, skip = 1, False
-                tc_pr = kids[0] if kids and kids[0].tag == TCPR else next((k for k in kids if k.tag == TCPR), None)
+                tc_pr = _first(kids, TCPR)
                 if tc_pr is not None:
                     span, skip = _cell_props(tc_pr)
                 if not skip:
@@ -449,17 +450,26 @@ def _cell_props(tc_pr: etree._Element) -> tuple[int, bool]:
     return max(1, _int_val(span_el, 1)), skip
 
 
-def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
+def _first(children: list[etree._Element], tag: str) -> etree._Element | None:
+    """The first of ``children`` with ``tag`` (what ``parent.find(tag)`` gives, without its path machinery)."""
+    for child in children:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _children(parent: etree._Element | list[etree._Element], tag: str) -> list[etree._Element]:
     """Rows of a table or cells of a row, looking through content controls and custom XML wrappers."""
     out: list[etree._Element] = []
     for child in parent:
-        if child.tag == tag:
+        child_tag = child.tag
+        if child_tag == tag:
             out.append(child)
-        elif child.tag == SDT:
+        elif child_tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
                 out.extend(_children(content, tag))
-        elif child.tag in _BLOCK_WRAPPERS:
+        elif child_tag in _BLOCK_WRAPPERS:
             out.extend(_children(child, tag))
     return out
 

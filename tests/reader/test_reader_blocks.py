@@ -24,3 +24,11 @@ def test_made_blocks_stay_frozen() -> None:
     except dataclasses.FrozenInstanceError:
         return
     raise AssertionError("a made Block accepted an assignment")
+
+
+def test_made_blocks_are_blocks_with_fields_in_order() -> None:
+    values = ("正文", "body", 1, "a.docx", "paragraph", "", "", None, None, 0, "word/document.xml")
+    block = make_block(*values)
+    assert type(block) is Block and isinstance(block, Block)
+    assert Block.__slots__ == tuple(f.name for f in dataclasses.fields(Block))
+    assert [getattr(block, f.name) for f in dataclasses.fields(Block)] == list(values)
