@@ -138,9 +138,11 @@ def read_docx_package(package: Package, name: str) -> Document:
         body = root.find(W + "body")
         if body is not None:
             walker.story(body)
-    del data, root
+    paragraphs = walker.paragraphs
+    # The walker and the flags may still hold the main part's bytes (for a probe never asked): let them go.
+    del data, root, flags, walker
     counts: dict[str, int] = {}
-    _append(blocks, walker.paragraphs, "body", name, main, counts)
+    _append(blocks, paragraphs, "body", name, main, counts)
 
     for part, kind in (("header", "header"), ("footer", "footer")):
         for member in members(kind):
