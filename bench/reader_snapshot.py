@@ -6,6 +6,10 @@ metadata and the warnings (or the InputError code). Compare two snapshots with `
 
     python bench/reader_snapshot.py samples bench/out/suite/corpus > before.jsonl
     python bench/reader_snapshot.py samples bench/out/suite/corpus --compare before.jsonl
+    python bench/reader_snapshot.py samples bench/out/suite/corpus --compare before.jsonl --stream
+
+``--stream`` reads every main part streamed (``streaming.py``), whatever its size, so that one comparison
+covers both ways of reading the body.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ import sys
 from pathlib import Path
 
 from normcheck.errors import InputError
-from normcheck.reader import dump_text, read_path
+from normcheck.reader import dump_text, read_path, streaming
 
 
 def documents(roots: list[Path]) -> list[Path]:
@@ -45,7 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("roots", nargs="+", type=Path, help="documents or folders searched for *.docx")
     parser.add_argument("--compare", type=Path, help="a previous snapshot; report the documents that differ")
+    parser.add_argument("--stream", action="store_true", help="stream every main part, whatever its size")
     args = parser.parse_args(argv)
+    if args.stream:
+        streaming.STREAM_MIN_BYTES = 0
     lines = [snapshot(path) for path in documents(args.roots)]
     if args.compare is None:
         sys.stdout.write("".join(line + "\n" for line in lines))

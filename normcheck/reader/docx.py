@@ -12,13 +12,15 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 from lxml import etree
 
 from normcheck.errors import InputError
-from normcheck.model import Block, Document
-from normcheck.reader.numbering import Numbering, StyleInfo, parse_styles
+from normcheck.model import Block, Document, make_block
+from normcheck.reader.numbering import Definitions, Numbering, StyleInfo, parse_numbering, parse_styles
 from normcheck.reader.package import Package, parse_xml
+from normcheck.reader.partcache import PartCache
 from normcheck.reader.story import Paragraph, StoryWalker, W
 from normcheck.reader.streaming import (
     OTHER_OFFICE,
@@ -37,6 +39,9 @@ _CORE_FIELDS = {
     "{http://purl.org/dc/terms/}created": "created",
     "{http://purl.org/dc/terms/}modified": "modified",
 }
+# Styles and numbering definitions are never changed once parsed, so documents sharing a template share them.
+_STYLES: PartCache[dict[str, StyleInfo]] = PartCache()
+_NUMBERING: PartCache[Definitions] = PartCache()
 _NOTE_SKIP = frozenset(("separator", "continuationSeparator", "continuationNotice"))
 _DIGITS = re.compile(r"(\d+)")
 
@@ -89,7 +94,10 @@ def read_docx_package(package: Package, name: str) -> Document:
         @cache
         def load_styles() -> dict[str, StyleInfo]:
             styles = members("styles")
-            return parse_styles(package.xml(styles[0])) if styles else {}
+            if not styles:
+                return {}
+            return _STYLES.get(package.read(styles[0]), package,
+                               lambda data: parse_styles(parse_xml(data, styles[0], package)))
 
         def styles_hide() -> bool:
             if not hiding_styles:
@@ -97,12 +105,27 @@ def read_docx_package(package: Package, name: str) -> Document:
             return hiding_styles[0]
 
         numbering_parts = members("numbering")
-        numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None, load_styles)
     except InputError:
         if streamed:
             # As when the main part is parsed first: its own fault is the one reported.
             check_main_root(parse_xml(data, main, package), main)
         raise
+    # The main part while it is being streamed, not yet known to be well formed.
+    unchecked_main = [data] if streamed else []
+
+    def load_numbering() -> Definitions:
+        # numbering.xml is read when a paragraph first resolves to a numbering instance, if ever.
+        if not numbering_parts:
+            return parse_numbering(None)
+        try:
+            return _NUMBERING.get(package.read(numbering_parts[0]), package,
+                                  lambda data: parse_numbering(parse_xml(data, numbering_parts[0], package)))
+        except InputError:
+            for main_data in unchecked_main:
+                check_main_root(parse_xml(main_data, main, package), main)
+            raise
+
+    numbering = Numbering(None, load_styles, load_definitions=load_numbering)
     warnings: list[str] = []
     blocks: list[Block] = []
 
@@ -110,13 +133,16 @@ def read_docx_package(package: Package, name: str) -> Document:
     walker = StoryWalker(root, numbering, warnings, **flags)
     if root is None:
         stream_body(data, main, package, walker)
+        unchecked_main.clear()
     else:
         body = root.find(W + "body")
         if body is not None:
             walker.story(body)
-    del data, root
+    paragraphs = walker.paragraphs
+    # The walker and the flags may still hold the main part's bytes (for a probe never asked): let them go.
+    del data, root, flags, walker
     counts: dict[str, int] = {}
-    _append(blocks, walker.paragraphs, "body", name, main, counts)
+    _append(blocks, paragraphs, "body", name, main, counts)
 
     for part, kind in (("header", "header"), ("footer", "footer")):
         for member in members(kind):
@@ -141,7 +167,7 @@ def read_docx_package(package: Package, name: str) -> Document:
 
 
 def _parse_part(package: Package, member: str, styles_hide: Callable[[], bool]
-                ) -> tuple[etree._Element, dict[str, bool]]:
+                ) -> tuple[etree._Element, StoryFlags]:
     """Parse a story part, and tell from its raw bytes whether hidden text or deletions can occur at all."""
     data = package.read(member)
     flags = _story_flags(data)
@@ -149,17 +175,25 @@ def _parse_part(package: Package, member: str, styles_hide: Callable[[], bool]
     return parse_xml(data, member, package), flags
 
 
-def _allow_style_hiding(flags: dict[str, bool], data: bytes, styles_hide: Callable[[], bool]) -> None:
+def _allow_style_hiding(flags: StoryFlags, data: bytes, styles_hide: Callable[[], bool]) -> None:
     # Text can also be hidden by a character style: only worth a look when runs name styles at all.
     if not flags["may_hide"] and b"rStyle" in data and styles_hide():
         flags["may_hide"] = True
 
 
-def _story_flags(data: bytes) -> dict[str, bool]:
+class StoryFlags(TypedDict):
+    """What the raw bytes of a part rule out, for ``StoryWalker``."""
+
+    may_hide: bool
+    may_delete_marks: bool | Callable[[], bool]
+
+
+def _story_flags(data: bytes) -> StoryFlags:
     # Non-UTF-8 parts are re-encoded by parse_xml; in UTF-16 the ASCII probes would miss.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return {"may_hide": True, "may_delete_marks": True}
-    return {"may_hide": b"anish" in data, "may_delete_marks": b"del" in data or b"moveFrom" in data}
+    # Looking for deletions is left to the first paragraph mark that has run properties: many parts have none.
+    return {"may_hide": b"anish" in data, "may_delete_marks": lambda: b"del" in data or b"moveFrom" in data}
 
 
 def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: str, member: str,
@@ -167,11 +201,10 @@ def _append(blocks: list[Block], paragraphs: list[Paragraph], part: str, file: s
     """Add the paragraphs of one part as Blocks, numbered on from the blocks of the same ``part`` already
     read (``counts`` holds how many: every block of one package has the same ``file``)."""
     index = counts.get(part, 0)
-    for para in paragraphs:
+    add = blocks.append
+    for text, label, style, outline, cell, xml_index, kind in paragraphs:
         index += 1
-        blocks.append(Block(text=para.text, part=part, index=index, file=file, kind=para.kind, label=para.label,
-                            style=para.style, outline=para.outline, cell=para.cell, xml_index=para.xml_index,
-                            xml_part=member))
+        add(make_block(text, part, index, file, kind, label, style, outline, cell, xml_index, member))
     counts[part] = index
 
 

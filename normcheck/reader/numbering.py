@@ -166,17 +166,77 @@ def _parse_level(el: etree._Element) -> Level:
     return level
 
 
+@dataclass(slots=True)
+class Definitions:
+    """What numbering.xml defines: abstract definitions (their levels), instances, and numbering-style links."""
+
+    abstracts: dict[str, dict[int, Level]] = field(default_factory=dict)
+    style_links: dict[str, str] = field(default_factory=dict)
+    nums: dict[str, NumInstance] = field(default_factory=dict)
+
+
+def parse_numbering(root: etree._Element | None) -> Definitions:
+    defs = Definitions()
+    if root is None:
+        return defs
+    for ab in root.iter(_ABSTRACT_NUM):
+        ab_id = ab.get(_ABSTRACT_NUM_ID, "")
+        levels: dict[int, Level] = {}
+        link = None
+        for child in ab:
+            if child.tag == _LVL:
+                levels[_int_attr(child)] = _parse_level(child)
+            elif child.tag == _NUM_STYLE_LINK and link is None:
+                link = child
+        defs.abstracts[ab_id] = levels
+        if link is not None:
+            defs.style_links[ab_id] = link.get(_VAL, "")
+    for num in root.iter(_NUM):
+        ab_el = None
+        overrides: list[etree._Element] = []
+        for child in num:
+            if child.tag == _ABSTRACT_NUM_ID:
+                ab_el = child if ab_el is None else ab_el
+            elif child.tag == _LVL_OVERRIDE:
+                overrides.append(child)
+        inst = NumInstance(abstract="" if ab_el is None else ab_el.get(_VAL, ""))
+        for override in overrides:
+            ilvl = _int_attr(override)
+            props = _first_children(override, _OVERRIDE_TAGS)
+            start = props.get(_START_OVERRIDE)
+            if start is not None:
+                inst.start_overrides[ilvl] = _int(start, 1) or 0
+            lvl_el = props.get(_LVL)
+            if lvl_el is not None:
+                inst.level_overrides[ilvl] = _parse_level(lvl_el)
+        defs.nums[num.get(_NUM_ID, "")] = inst
+    return defs
+
+
+class _LazyDefinitions:
+    """The definitions, read on first use: a document whose paragraphs never resolve to a numbering
+    instance never inflates or parses numbering.xml."""
+
+    def __init__(self, load: Callable[[], Definitions]) -> None:
+        self._load: Callable[[], Definitions] | None = load
+        self._defs = Definitions()
+
+    def get(self) -> Definitions:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self._defs = load()
+        return self._defs
+
+
 class Numbering:
     """Numbering definitions plus the counters of one story; ``label`` advances them like Word does."""
 
-    def __init__(self, root: etree._Element | None, load_styles: Callable[[], dict[str, StyleInfo]]) -> None:
-        self.abstracts: dict[str, dict[int, Level]] = {}
-        self.style_links: dict[str, str] = {}
-        self.nums: dict[str, NumInstance] = {}
+    def __init__(self, root: etree._Element | None, load_styles: Callable[[], dict[str, StyleInfo]], *,
+                 load_definitions: Callable[[], Definitions] | None = None) -> None:
+        """Definitions from ``root`` (numbering.xml, or None), or read on first use by ``load_definitions``."""
+        self._definitions = _LazyDefinitions(load_definitions or (lambda: parse_numbering(root)))
         self._load_styles = load_styles
         self._styles: dict[str, StyleInfo] | None = None
-        if root is not None:
-            self._parse(root)
         self.counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()
         self._level_cache: dict[str, dict[int, Level]] = {}
@@ -187,43 +247,22 @@ class Numbering:
         self._abstract_ids: dict[str, str] = {}
         self.budget = LabelBudget()
 
-    def _parse(self, root: etree._Element) -> None:
-        for ab in root.iter(_ABSTRACT_NUM):
-            ab_id = ab.get(_ABSTRACT_NUM_ID, "")
-            levels: dict[int, Level] = {}
-            link = None
-            for child in ab:
-                if child.tag == _LVL:
-                    levels[_int_attr(child)] = _parse_level(child)
-                elif child.tag == _NUM_STYLE_LINK and link is None:
-                    link = child
-            self.abstracts[ab_id] = levels
-            if link is not None:
-                self.style_links[ab_id] = link.get(_VAL, "")
-        for num in root.iter(_NUM):
-            ab_el = None
-            overrides: list[etree._Element] = []
-            for child in num:
-                if child.tag == _ABSTRACT_NUM_ID:
-                    ab_el = child if ab_el is None else ab_el
-                elif child.tag == _LVL_OVERRIDE:
-                    overrides.append(child)
-            inst = NumInstance(abstract="" if ab_el is None else ab_el.get(_VAL, ""))
-            for override in overrides:
-                ilvl = _int_attr(override)
-                props = _first_children(override, _OVERRIDE_TAGS)
-                start = props.get(_START_OVERRIDE)
-                if start is not None:
-                    inst.start_overrides[ilvl] = _int(start, 1) or 0
-                lvl_el = props.get(_LVL)
-                if lvl_el is not None:
-                    inst.level_overrides[ilvl] = _parse_level(lvl_el)
-            self.nums[num.get(_NUM_ID, "")] = inst
+    @property
+    def nums(self) -> dict[str, NumInstance]:
+        return self._definitions.get().nums
+
+    @property
+    def abstracts(self) -> dict[str, dict[int, Level]]:
+        return self._definitions.get().abstracts
+
+    @property
+    def style_links(self) -> dict[str, str]:
+        return self._definitions.get().style_links
 
     def fresh(self) -> Numbering:
         """The same definitions with counters of their own (for another story: a header, a footnote…)."""
         other = Numbering(None, self._load_styles)
-        other.abstracts, other.style_links, other.nums = self.abstracts, self.style_links, self.nums
+        other._definitions = self._definitions
         other._styles = self._styles
         other._level_cache, other._resolved = self._level_cache, self._resolved
         other._outlines, other._abstract_ids = self._outlines, self._abstract_ids

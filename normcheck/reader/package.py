@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from normcheck.errors import InputError
+from normcheck.reader.partcache import PartCache
 
 DEFAULT_MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5000
@@ -56,6 +57,11 @@ try:
     _INFLATE_ERRORS += (lzma.LZMAError,)
 except ImportError:  # Python built without lzma: zipfile then raises RuntimeError for LZMA members
     pass
+# Signature, general purpose flags, name and extra field lengths of a local file header (30 bytes).
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")
+# Encrypted (bit 0), compressed patched data (bit 5), strong encryption (bit 6): zipfile's own path decides.
+_UNPLAIN_FLAGS = 0x01 | 0x20 | 0x40
+_RELATIONSHIPS: PartCache[list[tuple[str, str, str, str]]] = PartCache()
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
 
@@ -111,6 +117,10 @@ class Package:
     def read(self, name: str) -> bytes:
         """Inflate one member, counting its actual bytes against the package budget."""
         info = self.members[name]
+        data = self._read_plain(info)
+        if data is not None:
+            self.budget -= len(data)
+            return data
         chunks: list[bytes] = []
         try:
             with self.zip.open(info) as stream:
@@ -127,6 +137,47 @@ class Package:
         except _INFLATE_ERRORS as exc:
             _inflate_failed(name, exc)
         return b"".join(chunks)
+
+    def _read_plain(self, info: zipfile.ZipInfo) -> bytes | None:
+        """The member's bytes in one read and one inflate, for a stored or deflated, unencrypted member whose
+        inflated size and CRC come out as the central directory declares, within the budget; None for
+        anything else, which ``read`` then takes through zipfile, whose errors it reports.
+
+        This is what zipfile returns for such a member, without its per-member file object and chunked
+        reads, which cost more than the inflating itself on the small parts of a document.
+        """
+        method, size = info.compress_type, info.file_size
+        if (method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & _UNPLAIN_FLAGS
+                or size > self.budget or (method == zipfile.ZIP_STORED and info.compress_size != size)):
+            return None
+        try:
+            fp = self.zip.fp
+            if fp is None:
+                return None
+            fp.seek(info.header_offset)
+            header = fp.read(_LOCAL_HEADER.size)
+            if len(header) != _LOCAL_HEADER.size:
+                return None
+            magic, flags, name_size, extra_size = _LOCAL_HEADER.unpack(header)
+            name = fp.read(name_size)
+            # zipfile compares the member name of the local header with the directory's in the same way.
+            if magic != b"PK\x03\x04" or name.decode("utf-8" if flags & 0x800 else "cp437") != info.orig_filename:
+                return None
+            fp.seek(extra_size, 1)
+            # Newer zipfile versions refuse a member overlapping the next one (a zip bomb): let it.
+            end = getattr(info, "_end_offset", None)
+            if end is not None and fp.tell() + info.compress_size > end:
+                return None
+            raw = fp.read(info.compress_size)
+            if len(raw) != info.compress_size:
+                return None
+            # One byte more than declared tells a member that inflates to more than it declares.
+            data = raw if method == zipfile.ZIP_STORED else zlib.decompressobj(-15).decompress(raw, size + 1)
+        except (OSError, ValueError, EOFError, zlib.error, struct.error, UnicodeDecodeError):
+            return None
+        if len(data) != size or zlib.crc32(data) != info.CRC:
+            return None
+        return data
 
     def xml(self, name: str) -> etree._Element:
         """Parse one member as XML with the hardened parser (Strict namespaces mapped to transitional)."""
@@ -145,14 +196,19 @@ class Package:
         member = self.find(rels_name)
         if member is None:
             return []
-        rows = []
-        for rel in self.xml(member).iter(_REL_NS):
-            target = rel.get("Target", "")
-            mode = rel.get("TargetMode", "Internal")
-            if mode == "Internal":
-                target = _resolve(folder, target)
-            rows.append((rel.get("Id", ""), rel_kind(rel.get("Type", "")), target, mode))
-        return rows
+
+        def parse(data: bytes) -> list[tuple[str, str, str, str]]:
+            rows = []
+            for rel in parse_xml(data, member, self).iter(_REL_NS):
+                target = rel.get("Target", "")
+                mode = rel.get("TargetMode", "Internal")
+                if mode == "Internal":
+                    target = _resolve(folder, target)
+                rows.append((rel.get("Id", ""), rel_kind(rel.get("Type", "")), target, mode))
+            return rows
+
+        # Shared with other packages that hold the same relationships part in the same folder: never changed.
+        return _RELATIONSHIPS.get(self.read(member), self, parse, folder)
 
 
 def _inflate_failed(name: str, exc: BaseException) -> NoReturn:

@@ -8,7 +8,7 @@ anchors them. A paragraph whose mark is deleted is merged into the next one, whi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -28,6 +28,7 @@ _WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", 
                                       "bdo"))
 _BLOCK_WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "customXml", "smartTag"))
 _MATH = frozenset((M + "oMath", M + "oMathPara"))
+_INLINE_CONTAINERS = _WRAPPERS | {SDT, ALT} | _MATH
 _BREAKS = frozenset((W + "br", W + "cr"))
 _TABS = frozenset((W + "tab", W + "ptab"))
 _GRAPHICS = frozenset((W + "drawing", W + "pict", W + "object"))
@@ -49,15 +50,9 @@ WARN_NUMBERING = "文档的自动编号过长或过多，超出上限的编号�
 WARN_FIELD = "文档含有未结束的域（缺少域结束标记），其后的文字可能未读取"
 
 
-@dataclass(slots=True)
-class Paragraph:
-    text: str
-    label: str
-    style: str
-    outline: int | None
-    cell: tuple[int, int, int] | None
-    xml_index: int | None
-    kind: str
+# One paragraph read: (text, label, style, outline, cell, xml_index, kind). A plain tuple: the reader makes
+# one per paragraph and turns it into a Block at once.
+Paragraph = tuple[str, str, str, int | None, tuple[int, int, int] | None, int | None, str]
 
 
 def _on(el: etree._Element | None) -> bool:
@@ -77,9 +72,10 @@ class StoryWalker:
     """Collects the paragraphs of one or more stories of one XML part, sharing numbering counters."""
 
     def __init__(self, root: etree._Element | None, numbering: Numbering, warnings: list[str], *,
-                 may_hide: bool = True, may_delete_marks: bool = True) -> None:
+                 may_hide: bool = True, may_delete_marks: bool | Callable[[], bool] = True) -> None:
         # Callers that know from the raw XML that no w:vanish / no deletion exists let the walk skip the
-        # run-property and paragraph-mark scans, which are most of its element visits.
+        # run-property and paragraph-mark scans, which are most of its element visits. Whether marks may be
+        # deleted can be a question asked at the first paragraph mark with run properties, if any.
         self._may_hide = may_hide
         self._may_delete_marks = may_delete_marks
         self.numbering = numbering
@@ -138,7 +134,10 @@ class StoryWalker:
 
     def blocks(self, container: etree._Element) -> None:
         for child in container:
-            self.block(child)
+            if child.tag == P:
+                self.paragraph(child)
+            else:
+                self.block(child)
 
     def block(self, child: etree._Element) -> None:
         """Read one child of a story container (paragraph, table, content control, wrapper)."""
@@ -163,13 +162,39 @@ class StoryWalker:
     def paragraph(self, p: etree._Element) -> None:
         pieces: list[str] = []
         boxes: list[etree._Element] = []
-        self.inline(p, pieces, boxes)
-        ppr = p[0] if len(p) else None
+        add = pieces.append
+        plain = not self._may_hide
+        ppr = None
+        first = True
+        # The paragraph's inline content, as ``inline`` reads it, with ``run`` unrolled for the common case
+        # of a part where no run can be hidden.
+        for child in p:
+            tag = child.tag
+            if tag == R:
+                if plain:
+                    for item in child:
+                        item_tag = item.tag
+                        if item_tag == T:
+                            if not self._instr_depth:
+                                add(item.text or "")
+                            elif item.text:
+                                self._dropped_in_field = True
+                        elif item_tag == RPR or (self._instr_depth and item_tag != _FLDCHAR):
+                            continue
+                        else:
+                            self._run_item(item, item_tag, pieces, boxes)
+                else:
+                    self.run(child, pieces, boxes)
+            elif tag == PPR:
+                if first:
+                    ppr = child
+            elif tag in _INLINE_CONTAINERS:
+                self._inline_item(child, tag, pieces, boxes)
+            first = False
         style, num_id, ilvl, outline, mark_gone = "", None, None, None, False
-        if ppr is not None and ppr.tag == PPR:
+        if ppr is not None:
             # One pass over the children: lxml's find() runs its path machinery in Python on every call,
             # and a tag-filtered iterchildren() costs more to set up than the few children it would skip.
-            may_delete_marks = self._may_delete_marks
             for child in ppr:
                 tag = child.tag
                 if tag == _PSTYLE:
@@ -182,7 +207,7 @@ class StoryWalker:
                             ilvl = _int_val(item, 0)
                 elif tag == _OUTLINE:
                     outline = _int_val(child, 9)
-                elif tag == RPR and may_delete_marks and not mark_gone:
+                elif tag == RPR and not mark_gone and self._marks_may_be_deleted():
                     mark_gone = next(child.iterchildren(*_MARK_GONE), None) is not None
         if mark_gone:
             if self._carry_index is None:
@@ -213,6 +238,12 @@ class StoryWalker:
         for box in boxes:
             self._text_box(box)
 
+    def _marks_may_be_deleted(self) -> bool:
+        may = self._may_delete_marks
+        if not isinstance(may, bool):
+            may = self._may_delete_marks = may()
+        return may
+
     def _emit(self, text: str, label: str, suffix: str, style: str, outline: int | None,
               xml_index: int | None) -> None:
         text = text.strip()
@@ -220,7 +251,7 @@ class StoryWalker:
             text = (label + suffix + text).rstrip()
         if not text:
             return
-        self.paragraphs.append(Paragraph(text, label, style, outline, self._cell, xml_index, self._kind))
+        self.paragraphs.append((text, label, style, outline, self._cell, xml_index, self._kind))
 
     def _flush_carry(self) -> None:
         if self._carry:
@@ -249,22 +280,27 @@ class StoryWalker:
             tag = child.tag
             if tag == R:
                 self.run(child, pieces, boxes)
-            elif tag in _WRAPPERS:
-                self.inline(child, pieces, boxes)
-            elif tag == SDT:
-                content = child.find(SDT_CONTENT)
-                props = child.find(SDT_PR)
-                placeholder = props is not None and props.find(W + "showingPlcHdr") is not None
-                if placeholder:
-                    self._warn(WARN_PLACEHOLDER)
-                elif content is not None:
-                    self.inline(content, pieces, boxes)
-            elif tag == ALT:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    self.inline(choice, pieces, boxes)
-            elif tag in _MATH:
-                self._warn(WARN_MATH)
+            elif tag in _INLINE_CONTAINERS:
+                self._inline_item(child, tag, pieces, boxes)
+
+    def _inline_item(self, child: etree._Element, tag: str, pieces: list[str], boxes: list[etree._Element]) -> None:
+        """An inline child other than a run: a wrapper, a content control, alternate content or an equation."""
+        if tag in _WRAPPERS:
+            self.inline(child, pieces, boxes)
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            props = child.find(SDT_PR)
+            placeholder = props is not None and props.find(W + "showingPlcHdr") is not None
+            if placeholder:
+                self._warn(WARN_PLACEHOLDER)
+            elif content is not None:
+                self.inline(content, pieces, boxes)
+        elif tag == ALT:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                self.inline(choice, pieces, boxes)
+        elif tag in _MATH:
+            self._warn(WARN_MATH)
 
     def _hidden(self, rpr: etree._Element) -> bool:
         """Direct w:vanish (either value) decides; otherwise the run's character style does."""
@@ -294,33 +330,38 @@ class StoryWalker:
                     self._warn(WARN_HIDDEN)
             elif hidden or (self._instr_depth and tag != _FLDCHAR):
                 continue
-            elif tag in _TABS:
-                pieces.append("\t")
-            elif tag in _BREAKS:
-                pieces.append("\n")
-            elif tag == _FLDCHAR:
-                self._field_char(child.get(_FLDTYPE, ""))
-            elif tag == _SYM:
-                pieces.append(_symbol(child))
-            elif tag == _NBH:
-                pieces.append("-")
-            elif tag == _SOFT:
-                continue
-            elif tag in _GRAPHICS:
-                found = _find_text_boxes(child)
-                boxes.extend(found)
-                if tag == W + "object" and not found:
-                    self._warn(WARN_OBJECT)
-            elif tag == ALT:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    self.run(choice, pieces, boxes)
-            elif tag == _RUBY:
-                base = child.find(W + "rubyBase")
-                if base is not None:
-                    self.inline(base, pieces, boxes)
-            elif tag in _MATH:
-                self._warn(WARN_MATH)
+            else:
+                self._run_item(child, tag, pieces, boxes)
+
+    def _run_item(self, child: etree._Element, tag: str, pieces: list[str], boxes: list[etree._Element]) -> None:
+        """A shown child of a run other than w:t and w:rPr."""
+        if tag in _TABS:
+            pieces.append("\t")
+        elif tag in _BREAKS:
+            pieces.append("\n")
+        elif tag == _FLDCHAR:
+            self._field_char(child.get(_FLDTYPE, ""))
+        elif tag == _SYM:
+            pieces.append(_symbol(child))
+        elif tag == _NBH:
+            pieces.append("-")
+        elif tag == _SOFT:
+            return
+        elif tag in _GRAPHICS:
+            found = _find_text_boxes(child)
+            boxes.extend(found)
+            if tag == W + "object" and not found:
+                self._warn(WARN_OBJECT)
+        elif tag == ALT:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                self.run(choice, pieces, boxes)
+        elif tag == _RUBY:
+            base = child.find(W + "rubyBase")
+            if base is not None:
+                self.inline(base, pieces, boxes)
+        elif tag in _MATH:
+            self._warn(WARN_MATH)
 
     def _field_char(self, kind: str) -> None:
         if kind == "begin":
@@ -342,28 +383,36 @@ class StoryWalker:
             self._tables += 1
         row_index = 0
         for tr in _children(tbl, TR):
-            tr_pr = tr[0] if len(tr) and tr[0].tag == TRPR else tr.find(TRPR)
+            # A row's and a cell's children are made into Python objects once, for properties and walk.
+            row = list(tr)
+            tr_pr = _first(row, TRPR)
             column = 0
             if tr_pr is not None:
                 deleted, column = _row_props(tr_pr)
                 if deleted:
                     continue
-            for tc in _children(tr, TC):
+            for tc in _children(row, TC):
+                kids = list(tc)
                 span, skip = 1, False
-                tc_pr = tc[0] if len(tc) and tc[0].tag == TCPR else tc.find(TCPR)
+                tc_pr = _first(kids, TCPR)
                 if tc_pr is not None:
                     span, skip = _cell_props(tc_pr)
                 if not skip:
-                    self._cell_blocks(tc, (number, row_index, column) if top else self._cell)
+                    self._cell_blocks(kids, (number, row_index, column) if top else self._cell)
                 column += span
             row_index += 1
 
-    def _cell_blocks(self, tc: etree._Element, cell: tuple[int, int, int] | None) -> None:
+    def _cell_blocks(self, kids: list[etree._Element], cell: tuple[int, int, int] | None) -> None:
         outer_kind, outer_cell = self._kind, self._cell
         self._cell = cell
         if self._kind == "paragraph":
             self._kind = "cell"
-        self.blocks(tc)
+        for child in kids:
+            tag = child.tag
+            if tag == P:
+                self.paragraph(child)
+            elif tag != TCPR:
+                self.block(child)
         self._flush_carry()
         self._kind, self._cell = outer_kind, outer_cell
 
@@ -401,17 +450,26 @@ def _cell_props(tc_pr: etree._Element) -> tuple[int, bool]:
     return max(1, _int_val(span_el, 1)), skip
 
 
-def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
+def _first(children: list[etree._Element], tag: str) -> etree._Element | None:
+    """The first of ``children`` with ``tag`` (what ``parent.find(tag)`` gives, without its path machinery)."""
+    for child in children:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _children(parent: etree._Element | list[etree._Element], tag: str) -> list[etree._Element]:
     """Rows of a table or cells of a row, looking through content controls and custom XML wrappers."""
     out: list[etree._Element] = []
     for child in parent:
-        if child.tag == tag:
+        child_tag = child.tag
+        if child_tag == tag:
             out.append(child)
-        elif child.tag == SDT:
+        elif child_tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
                 out.extend(_children(content, tag))
-        elif child.tag in _BLOCK_WRAPPERS:
+        elif child_tag in _BLOCK_WRAPPERS:
             out.extend(_children(child, tag))
     return out
 

@@ -1,10 +1,15 @@
 """Automatic numbering rendered as Word shows it."""
 from __future__ import annotations
 
-import pytest
-from ooxml import abstract_num, lvl, num, p
+from pathlib import Path
 
+import pytest
+from ooxml import abstract_num, build_docx, lvl, num, p
+
+from normcheck.errors import InputError
+from normcheck.reader import read_path
 from normcheck.reader.numfmt import chinese_counting, format_number
+from normcheck.reader.package import Package
 
 ARTICLES = abstract_num(1, lvl(0, "chineseCounting", "第%1章", suff="space"),
                         lvl(1, "chineseCounting", "第%2条", suff="space", restart=0),
@@ -132,3 +137,30 @@ def test_bullet_and_legal_numbering(dump_docx_xml) -> None:
                                 lvl(1, "decimal", "%1.%2", suff="space", is_lgl=True)) + num(2, 2))
     body = p("要点", num=(1, 0)) + p("甲", num=(2, 0)) + p("乙", num=(2, 1))
     assert dump_docx_xml(body, numbering=numbering).splitlines() == ["• 要点", "一、甲", "1.1 乙"]
+
+
+def test_numbering_part_read_only_when_a_paragraph_is_numbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    numbering = abstract_num(1, lvl(0, "chineseCounting", "第%1条", suff="space")) + num(1, 1)
+    inflated: list[str] = []
+    real_read = Package.read
+
+    def read(self: Package, name: str) -> bytes:
+        inflated.append(name)
+        return real_read(self, name)
+
+    monkeypatch.setattr(Package, "read", read)
+    plain = read_path(build_docx(tmp_path / "plain.docx", p("甲") + p("乙", style="Normal"), numbering=numbering))
+    assert [b.text for b in plain.blocks] == ["甲", "乙"] and "word/numbering.xml" not in inflated
+    numbered = read_path(build_docx(tmp_path / "numbered.docx", p("甲") + p("乙", num=(1, 0)), numbering=numbering))
+    assert [b.text for b in numbered.blocks] == ["甲", "第一条 乙"] and "word/numbering.xml" in inflated
+
+
+def test_damaged_numbering_part_fails_the_document_that_uses_it(tmp_path: Path) -> None:
+    damaged = {"word/numbering.xml": "<w:numbering"}
+    unused = build_docx(tmp_path / "unused.docx", p("甲"), numbering="", extra_parts=damaged)
+    assert [b.text for b in read_path(unused).blocks] == ["甲"]
+    used = build_docx(tmp_path / "used.docx", p("甲", num=(1, 0)), numbering="", extra_parts=damaged)
+    with pytest.raises(InputError) as info:
+        read_path(used)
+    assert info.value.code == "malformed-xml"

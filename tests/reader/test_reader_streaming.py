@@ -84,6 +84,10 @@ def test_samples_streamed_equal_full_parse(path: Path, monkeypatch: pytest.Monke
     '<w:document xmlns:w="' + W_NS + '"><w:body>' + p("未闭合") + "<w:p></w:body></w:document>",
     '<w:hdr xmlns:w="' + W_NS + '"><w:body>' + p("不是正文") + "</w:body></w:hdr>",
     '<w:document xmlns:w="' + W_NS + '"><w:body>' + p("半截"),
+    # Streamed, the damaged numbering part is read at the first numbered paragraph, in an earlier slice than
+    # the fault of the main part.
+    '<w:document xmlns:w="' + W_NS + '"><w:body>' + p("编号段落", num=(1, 0)) + p("正文。" * 1000) * 40
+    + "<w:p></w:body></w:document>",
 ])
 def test_bad_main_part_fails_the_same_way(document_xml: str, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
