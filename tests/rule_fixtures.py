@@ -32,3 +32,9 @@ def load_text(write_rules: Callable[..., Path]) -> Callable[..., RuleSet]:
         return load_rules([write_rules(text)], bundled=False, **kwargs)  # type: ignore[arg-type]
 
     return load
+
+
+# The Chinese labels the bundled rule files declare for their tags, in declaration order.
+BUNDLED_TAG_LABELS = {"consultation": "征求意见", "legality-review": "合法性审核", "collective-decision": "集体审议",
+                      "civil-code": "民法典", "authority": "制定权限", "fair-competition": "公平竞争", "filing": "备案",
+                      "citation": "引用核验"}

@@ -3,9 +3,11 @@ small enough to read, and every package shipped in the wheel."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
-from tests.architecture import imports
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import imports
 
 MAX_LINES = 500
 

@@ -12,7 +12,7 @@ RULE = 'rule R-1 "t" {\n  severity error\n  tags 收费\n  forbid "保证金"\n 
 
 
 def test_the_bundled_packs_label_their_tags() -> None:
-    from tests.report.test_report_text import LABELS
+    from rule_fixtures import BUNDLED_TAG_LABELS as LABELS
 
     assert list(load_rules().tag_labels.items()) == list(LABELS.items())
 

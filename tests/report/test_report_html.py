@@ -48,7 +48,7 @@ def _parse(page: str) -> _Tree:
 
 
 def test_golden(results, fixed, golden):
-    from tests.report.test_report_text import LABELS
+    from rule_fixtures import BUNDLED_TAG_LABELS as LABELS
 
     golden("report.html", html.render(results, baseline_suppressed=2, unmatched_waivers=["old/*.docx: CC-001"],
                                       reviewer=REVIEWER, tag_labels=LABELS, **fixed))

@@ -4,16 +4,14 @@ import re
 import unicodedata
 
 import pytest
+from rule_fixtures import BUNDLED_TAG_LABELS
 
 from normcheck.model import FileResult, Finding, Location
 from normcheck.report import render
 from normcheck.report.text import render_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-# The labels the bundled rule files declare for their tags (the command line passes its rule set's).
-LABELS = {"consultation": "征求意见", "legality-review": "合法性审核", "collective-decision": "集体审议",
-          "civil-code": "民法典", "authority": "制定权限", "fair-competition": "公平竞争", "filing": "备案",
-          "citation": "引用核验"}
+LABELS = BUNDLED_TAG_LABELS
 
 
 def _cells(line: str) -> int:
