@@ -86,3 +86,12 @@ def regexes_validated(digest: str) -> bool:
 
 def mark_regexes_validated(digest: str) -> None:
     cachestore.write_entry(rules_dir(), rules_dir() / f"re2-ok-{digest}", "re2-ok", digest, b"ok", 1024)
+
+
+def load_blob(purpose: str, digest: str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
+    """A sealed entry of derived data (never code) stored under ``purpose`` and ``digest``, or None."""
+    return cachestore.read_entry(rules_dir(), rules_dir() / f"{purpose}-{digest}", purpose, digest, limit)
+
+
+def store_blob(purpose: str, digest: str, data: bytes, limit: int = MAX_ENTRY_BYTES) -> None:
+    cachestore.write_entry(rules_dir(), rules_dir() / f"{purpose}-{digest}", purpose, digest, data, limit)

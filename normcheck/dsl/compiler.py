@@ -101,12 +101,30 @@ class Library:
         """Start offsets of every folded term, and of every literal piece the regexes require, in
         ``shadow`` (one Aho-Corasick pass)."""
         if self._automaton is None:
-            from normcheck.engine.prefilter import RegexPrefilter
             from normcheck.engine.scan import TermScanner
 
-            self._regex_set = RegexPrefilter(self._set_sources)
+            self._regex_set = self._prefilter()
             self._automaton = TermScanner(self._terms | self._regex_set.atoms)
         return self._automaton.scan(shadow)  # type: ignore[no-any-return]
+
+    def _prefilter(self) -> Any:
+        """The regexes' requirements, derived once per set of patterns and kept in the rule cache."""
+        import hashlib
+        import sys
+
+        from normcheck.dsl import cache as rule_cache
+        from normcheck.engine import prefilter
+
+        digest = hashlib.sha256(f"{prefilter.VERSION}\0{sys.version_info[:2]}".encode())
+        for source in self._set_sources:
+            digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+        key = digest.hexdigest()
+        stored = rule_cache.load_blob("prefilter", key)
+        requirements = prefilter.from_json(stored, len(self._set_sources)) if stored is not None else None
+        built = prefilter.RegexPrefilter(self._set_sources, requirements)
+        if requirements is None:
+            rule_cache.store_blob("prefilter", key, prefilter.to_json(built.requirements))
+        return built
 
     def regex_hits(self, occurrences: dict[str, list[int]]) -> Container[int]:
         """The slots of the regexes that may match a document with these ``scan_terms`` results (``slot

@@ -12,6 +12,7 @@ it never matches where they do not. Atoms are folded as the text is (``normcheck
 are read case-insensitively, as the folded text is matched."""
 from __future__ import annotations
 
+import json
 import re
 import re._parser as _sre_parser  # type: ignore[import-not-found]
 import warnings
@@ -58,11 +59,46 @@ def holds(requirement: Requirement, present: Any) -> bool:
     return any(holds(part, present) for part in requirement[1])
 
 
+# Changes whenever the way requirements are derived changes: stored requirements of another version are
+# derived again.
+VERSION = "normcheck-prefilter-1"
+
+
+def to_json(requirements: list[Requirement]) -> bytes:
+    return json.dumps(requirements, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def from_json(data: bytes, count: int) -> list[Requirement] | None:
+    """Stored requirements, checked shape by shape; None (derive them again) on any doubt."""
+    try:
+        items = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(items, list) or len(items) != count:
+        return None
+    found = [_checked(item, 0) for item in items]
+    return None if any(item is None for item in found) else found  # type: ignore[return-value]
+
+
+def _checked(item: Any, depth: int) -> Requirement | None:
+    if depth > 100 or not isinstance(item, list) or not item:
+        return None
+    kind = item[0]
+    if kind == "always" and len(item) == 1:
+        return ALWAYS
+    if kind == "lit" and len(item) == 2 and isinstance(item[1], str) and item[1]:
+        return "lit", item[1]
+    if kind in ("and", "or") and len(item) == 2 and isinstance(item[1], list) and item[1]:
+        parts = [_checked(part, depth + 1) for part in item[1]]
+        return None if any(part is None for part in parts) else (kind, parts)
+    return None
+
+
 class RegexPrefilter:
     """The requirements of a rule set's patterns by slot, and which slots a document's atoms let run."""
 
-    def __init__(self, sources: Iterable[str]) -> None:
-        self.requirements = [requirement(source) for source in sources]
+    def __init__(self, sources: Iterable[str], requirements: list[Requirement] | None = None) -> None:
+        self.requirements = requirements if requirements is not None else [requirement(s) for s in sources]
         self.always = {slot for slot, need in enumerate(self.requirements) if need == ALWAYS}
         self.by_atom: dict[str, list[int]] = {}
         for slot, need in enumerate(self.requirements):

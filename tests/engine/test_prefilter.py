@@ -67,3 +67,33 @@ def test_no_bundled_pattern_that_matches_is_held_back() -> None:
             held_back += 1
             assert next(iter(pattern.regex.finditer(text)), None) is None, pattern.regex.source
     assert held_back > ran  # the prefilter does hold most patterns back
+
+
+def test_requirements_round_trip_through_json_and_damage_is_refused() -> None:
+    from normcheck.engine.prefilter import from_json, to_json
+
+    needs = [requirement(s) for s in ("罚款", "将(?:于|在)提交", "x?y?", "(依照|根据)《[^》]{2,10}》")]
+    assert from_json(to_json(needs), len(needs)) == needs
+    for damaged in (b"", b"{", b"[]", to_json(needs)[:-3], b'[["lit", 3]]', b'[["and", []]]', b'[["exec", "x"]]'):
+        assert from_json(damaged, len(needs)) is None
+    assert from_json(to_json(needs), len(needs) + 1) is None
+
+
+def test_a_second_load_reads_the_stored_requirements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from normcheck.engine import prefilter
+
+    monkeypatch.setenv("NORMCHECK_CACHE_DIR", str(tmp_path))
+    first = load_rules().rules[0].library
+    first.scan_terms("罚款")
+    derived: list[str] = []
+    original = prefilter.requirement
+    monkeypatch.setattr(prefilter, "requirement", lambda source: derived.append(source) or original(source))
+    second = load_rules().rules[0].library
+    second.scan_terms("罚款")
+    assert derived == []
+    assert second._regex_set.requirements == first._regex_set.requirements
+    for entry in tmp_path.rglob("prefilter-*"):
+        entry.write_bytes(b"damaged")
+    third = load_rules().rules[0].library
+    third.scan_terms("罚款")
+    assert derived and third._regex_set.requirements == first._regex_set.requirements
