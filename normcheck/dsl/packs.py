@@ -9,20 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from normcheck import safeio
+from normcheck.bundled import bundled_rules_dir
 from normcheck.errors import RuleError
-
-
-def bundled_rules_dir() -> Path:
-    """The folder of the bundled packs: installed as normcheck.bundled_rules, or rules/ in a checkout."""
-    try:
-        from importlib import resources
-
-        folder = Path(str(resources.files("normcheck.bundled_rules")))
-        if folder.is_dir():
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -14,7 +14,6 @@ from normcheck.laws.titles import normalize_title
 
 DATA_PACKAGE = "normcheck.data"
 DATA_FILE = "law_register.json.gz"
-EXTRA_PACKAGE = "normcheck.bundled_rules.data"
 EXTRA_FILE = "law_register_extra.tsv"
 SUPPORTED_FORMAT = 1
 _ISSUERS = ("最高人民法院、最高人民检察院", "最高人民法院", "最高人民检察院")
@@ -214,10 +213,11 @@ def load_register(data_path: Path | None = None, extra_path: Path | None = None)
         raise RegisterError("法律法规库数据文件的格式版本不受支持")
     try:
         if extra_path is None:
-            text = resources.files(EXTRA_PACKAGE).joinpath(EXTRA_FILE).read_text(encoding="utf-8")
-        else:
-            text = extra_path.read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):
+            from normcheck.bundled import bundled_rules_dir
+
+            extra_path = bundled_rules_dir() / "data" / EXTRA_FILE
+        text = extra_path.read_text(encoding="utf-8")
+    except OSError:
         text = ""
     return Register(data, read_extra(text))
 

@@ -2,8 +2,6 @@
 issuer types. Kept apart so that the rule language can check names without loading the analysis."""
 from __future__ import annotations
 
-from pathlib import Path
-
 ROLES = ("own", "quoted", "restatement", "record", "heading", "signature")
 MODES = ("document", "package")
 FRAMES = ("政府付费", "私人之间", "自主选择", "资格后果", "政府行为", "上位设定")
@@ -16,15 +14,7 @@ SECTION_NAMES = ("印发通知", "正文", "附件", "起草说明", "合法性�
 
 
 def vocabulary_text(kind: str) -> str:
-    """The word list rules/data/vocab_<kind>.txt: installed with the bundled rules, or in a checkout."""
-    name = f"vocab_{kind}.txt"
-    try:
-        from importlib import resources
+    """The word list rules/data/vocab_<kind>.txt of the bundled rules."""
+    from normcheck.bundled import bundled_rules_dir
 
-        resource = resources.files("normcheck.bundled_rules.data").joinpath(name)
-        if resource.is_file():
-            return resource.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return (Path(__file__).resolve().parents[2] / "rules" / "data" / name).read_text(encoding="utf-8")
-
+    return (bundled_rules_dir() / "data" / f"vocab_{kind}.txt").read_text(encoding="utf-8")

@@ -124,3 +124,11 @@ def test_without_an_issue_date_the_register_date_judges_and_says_so() -> None:
     assert answer.judged_on == register.date
     assert answer.date_note
     assert answer_citation(register, "城市房屋拆迁管理条例", (), dt.date(2015, 1, 1)).date_note == ""
+
+
+def test_the_bundled_register_includes_the_hand_kept_table() -> None:
+    from normcheck.bundled import bundled_rules_dir
+
+    assert (bundled_rules_dir() / "data" / "law_register_extra.tsv").is_file()
+    found = load_register().lookup("物权法")
+    assert found is not None and found.status == "repealed" and "extra" in found.source
