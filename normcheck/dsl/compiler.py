@@ -100,12 +100,16 @@ class Library:
     def scan_terms(self, shadow: str) -> dict[str, list[int]]:
         """Start offsets of every folded term, and of every literal piece the regexes require, in
         ``shadow`` (one Aho-Corasick pass)."""
+        self._build_scan()
+        return self._automaton.scan(shadow)  # type: ignore[no-any-return]
+
+    def _build_scan(self) -> None:
+        """The regex prefilter and the automaton over terms and required pieces, built on first use."""
         if self._automaton is None:
             from normcheck.engine.scan import TermScanner
 
             self._regex_set = self._prefilter()
             self._automaton = TermScanner(self._terms | self._regex_set.atoms)
-        return self._automaton.scan(shadow)  # type: ignore[no-any-return]
 
     def _prefilter(self) -> Any:
         """The regexes' requirements, derived once per set of patterns and kept in the rule cache."""
@@ -129,8 +133,7 @@ class Library:
     def regex_hits(self, occurrences: dict[str, list[int]]) -> Container[int]:
         """The slots of the regexes that may match a document with these ``scan_terms`` results (``slot
         in hits``): those whose required literal pieces occur (see normcheck.engine.prefilter)."""
-        if self._regex_set is None:
-            self.scan_terms("")
+        self._build_scan()
         return self._regex_set.lazy_hits(occurrences)  # type: ignore[no-any-return]
 
     def active_rules(self, terms: dict[str, list[int]], regexes: Container[int]) -> set[str]:
