@@ -134,7 +134,7 @@ class Library:
         """The slots of the regexes that may match a document with these ``scan_terms`` results (``slot
         in hits``): those whose required literal pieces occur (see normcheck.engine.prefilter)."""
         self._build_scan()
-        return self._regex_set.lazy_hits(occurrences)  # type: ignore[no-any-return]
+        return self._regex_set.hits(occurrences)  # type: ignore[no-any-return]
 
     def active_rules(self, terms: dict[str, list[int]], regexes: Container[int]) -> set[str]:
         """IDs of this library's rules that may fire in a document with these prefilter results."""

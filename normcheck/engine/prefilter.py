@@ -99,23 +99,13 @@ class RegexPrefilter:
 
     def __init__(self, sources: Iterable[str], requirements: list[Requirement] | None = None) -> None:
         self.requirements = requirements if requirements is not None else [requirement(s) for s in sources]
-        self.always = {slot for slot, need in enumerate(self.requirements) if need == ALWAYS}
-        self.by_atom: dict[str, list[int]] = {}
-        for slot, need in enumerate(self.requirements):
-            for atom in atoms(need):
-                self.by_atom.setdefault(atom, []).append(slot)
+        self.atoms: set[str] = set()
+        for need in self.requirements:
+            self.atoms |= atoms(need)
 
-    @property
-    def atoms(self) -> set[str]:
-        return set(self.by_atom)
-
-    def hits(self, present: Any) -> set[int]:
-        """The slots whose requirement the atoms ``present`` in a document satisfy."""
-        candidates = {slot for atom, slots in self.by_atom.items() if atom in present for slot in slots}
-        return self.always | {slot for slot in candidates if holds(self.requirements[slot], present)}
-
-    def lazy_hits(self, present: Any) -> LazyHits:
-        """``hits`` decided slot by slot, when asked: most documents ask about a fraction of the slots."""
+    def hits(self, present: Any) -> LazyHits:
+        """The slots whose requirement the atoms ``present`` in a document satisfy (``slot in hits``),
+        decided slot by slot when asked: most documents ask about a fraction of the slots."""
         return LazyHits(self, present)
 
 
